@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { link, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { throwIfAborted, VdsrError } from '@vdsr/core';
+
+/** Temporary files being written right now, so an interrupted process can remove them. */
+const pending = new Set<string>();
+
+export interface WriteOptions {
+  /** Replace an existing file; without it an existing file is an error and stays untouched. */
+  readonly overwrite: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Writes `data` to `path` so that `path` is either untouched or complete: the bytes go to a temporary
+ * file in the same directory (same filesystem, so the final step is an atomic rename or link).
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array, options: WriteOptions): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  pending.add(temp);
+  try {
+    await writeFile(temp, data, { flag: 'wx', signal: options.signal });
+    throwIfAborted(options.signal);
+    if (options.overwrite) await rename(temp, path);
+    else await linkWithoutClobber(temp, path);
+  } finally {
+    await rm(temp, { force: true });
+    pending.delete(temp);
+  }
+}
+
+/** link() fails when the target exists, so a file created meanwhile by someone else is never replaced. */
+async function linkWithoutClobber(temp: string, path: string): Promise<void> {
+  try {
+    await link(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw existsError(path);
+    // Filesystems without hard links: check, then rename (a narrow race, but never a partial file).
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (await exists(path)) throw existsError(path);
+    await rename(temp, path);
+  }
+}
+
+export function existsError(path: string): VdsrError {
+  return new VdsrError('E_IO', `${path} already exists (pass --overwrite to replace it)`);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** For an immediate exit: removes every temporary file still being written. */
+export function removePendingFilesSync(): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { removePendingFilesSync } from './atomic-write.js';
+import { type Command, formatCommandHelp, parseCommandArgs, UsageError, usageLine } from './command.js';
+import { benchCommand } from './commands/bench.js';
+import { compareCommand } from './commands/compare.js';
+import { evalCommand } from './commands/eval.js';
+import { infoCommand } from './commands/info.js';
+import { upscaleCommand } from './commands/upscale.js';
+import { errorMessage } from './error-message.js';
+import { INTERRUPTED_EXIT_CODE, listenForInterrupt } from './interrupt.js';
+
+export const USAGE_EXIT_CODE = 2;
+
+const COMMANDS: readonly Command[] = [upscaleCommand, evalCommand, compareCommand, infoCommand, benchCommand];
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: vdsr <command> [options]',
+    '',
+    'VDSR super-resolution (Kim, Lee & Lee, CVPR 2016) from the command line.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     Show help (also: vdsr <command> --help)',
+    '  -v, --version  Show the version',
+    '',
+    'Exit codes: 0 success, 1 a file or the run failed, 2 usage error, 130 interrupted.',
+    '',
+  ].join('\n');
+}
+
+/** Runs the CLI on `argv` (without node and the script) and resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    process.stderr.write(generalHelp());
+    return USAGE_EXIT_CODE;
+  }
+  if (name === '--help' || name === '-h') {
+    process.stdout.write(generalHelp());
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === (name === 'help' ? rest[0] : name));
+  if (name === 'help' && command) {
+    process.stdout.write(formatCommandHelp(command));
+    return 0;
+  }
+  if (!command) {
+    process.stderr.write(`vdsr: unknown command '${name === 'help' ? rest[0] : name}'\n\n${generalHelp()}`);
+    return USAGE_EXIT_CODE;
+  }
+  const interrupt = listenForInterrupt(removePendingFilesSync);
+  try {
+    const args = parseCommandArgs(command, rest);
+    if (!args) {
+      process.stdout.write(formatCommandHelp(command));
+      return 0;
+    }
+    const code = await command.run(args, interrupt.signal);
+    return interrupt.signal.aborted ? INTERRUPTED_EXIT_CODE : code;
+  } catch (error) {
+    if (interrupt.signal.aborted) {
+      process.stderr.write('vdsr: interrupted\n');
+      return INTERRUPTED_EXIT_CODE;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`vdsr ${command.name}: ${error.message}\n${usageLine(command)}\n`);
+      process.stderr.write(`Run 'vdsr ${command.name} --help' for the options.\n`);
+      return USAGE_EXIT_CODE;
+    }
+    process.stderr.write(`vdsr ${command.name}: ${errorMessage(error)}\n`);
+    return 1;
+  } finally {
+    interrupt.dispose();
+  }
+}

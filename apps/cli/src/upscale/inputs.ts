@@ -1,0 +1,64 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** Extensions taken from a directory; files named explicitly or by a glob are tried whatever they are. */
+export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set([
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.webp',
+  '.avif',
+  '.tif',
+  '.tiff',
+  '.gif',
+  '.heic',
+  '.heif',
+  '.jp2',
+  '.svg',
+]);
+
+export interface InputProblem {
+  /** The argument as the user typed it. */
+  readonly input: string;
+  readonly message: string;
+}
+
+export interface ExpandedInputs {
+  /** Files to process, in argument order, each once. */
+  readonly files: readonly string[];
+  readonly problems: readonly InputProblem[];
+}
+
+/** Turns file, directory and glob arguments into the list of files they name. */
+export async function expandInputs(args: readonly string[]): Promise<ExpandedInputs> {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const problems: InputProblem[] = [];
+  const add = (file: string) => {
+    const key = resolve(file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(file);
+  };
+  for (const input of args) {
+    const stats = await stat(input).catch(() => undefined);
+    if (stats?.isDirectory()) {
+      const names = (await readdir(input, { withFileTypes: true }))
+        .filter((entry) => entry.isFile() && IMAGE_EXTENSIONS.has(extname(entry.name).toLowerCase()))
+        .map((entry) => entry.name)
+        .sort();
+      if (names.length === 0) problems.push({ input, message: 'no image files in this directory' });
+      names.forEach((name) => add(join(input, name)));
+    } else if (stats) {
+      add(input);
+    } else if (isDynamicPattern(input)) {
+      const matches = (await glob(input, { onlyFiles: true, expandDirectories: false })).sort();
+      if (matches.length === 0) problems.push({ input, message: 'no files match this pattern' });
+      matches.forEach(add);
+    } else {
+      problems.push({ input, message: 'no such file or directory' });
+    }
+  }
+  return { files, problems };
+}
