@@ -1,0 +1,56 @@
+import { argError, type Availability, type Backend, type SessionOptions, VdsrError, type VdsrWeights } from '@vdsr/core';
+import type { InferenceSession } from 'onnxruntime-web';
+import { buildVdsrOnnxModel } from './onnx/vdsr-graph.js';
+import type { Ort } from './ort.js';
+import { message, OrtSession } from './ort-session.js';
+
+export interface OrtBackendSpec {
+  readonly name: string;
+  /** Loads the runtime on first use, so that importing this package loads no native code or wasm. */
+  load(): Promise<Ort>;
+  /** The runtime's options for a new session. */
+  sessionOptions(ort: Ort, options: SessionOptions): InferenceSession.SessionOptions;
+}
+
+/** A Backend on one onnxruntime flavour; only how it loads and its session options differ. */
+export function createOrtBackend(spec: OrtBackendSpec): Backend {
+  let loading: Promise<Ort> | undefined;
+  const load = async (): Promise<Ort> => {
+    loading ??= spec.load();
+    try {
+      return await loading;
+    } catch (error) {
+      throw new VdsrError('E_BACKEND', `${spec.name} could not be loaded: ${message(error)}`, { cause: error });
+    }
+  };
+  return {
+    name: spec.name,
+
+    async isAvailable(): Promise<Availability> {
+      try {
+        await load();
+        return { available: true };
+      } catch (error) {
+        return { available: false, reason: message(error) };
+      }
+    },
+
+    async createSession(weights: VdsrWeights, options: SessionOptions = {}): Promise<OrtSession> {
+      if (typeof options !== 'object' || options === null) throw argError('options', 'an options object', options);
+      const { threads } = options;
+      if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
+        throw argError('options.threads', 'a positive integer', threads);
+      }
+      const model = buildVdsrOnnxModel(weights);
+      const ort = await load();
+      try {
+        const session = await ort.InferenceSession.create(model, spec.sessionOptions(ort, options));
+        return new OrtSession(spec.name, ort, session);
+      } catch (error) {
+        throw new VdsrError('E_BACKEND', `${spec.name} could not create a session: ${message(error)}`, {
+          cause: error,
+        });
+      }
+    },
+  };
+}

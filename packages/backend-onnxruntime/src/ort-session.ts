@@ -1,0 +1,79 @@
+import {
+  argError,
+  type BackendSession,
+  describeValue,
+  throwIfAborted,
+  VdsrError,
+} from '@vdsr/core';
+import type { InferenceSession } from 'onnxruntime-web';
+import { VDSR_INPUT, VDSR_OUTPUT } from './onnx/vdsr-graph.js';
+import type { Ort } from './ort.js';
+
+/**
+ * One onnxruntime InferenceSession of the VDSR graph, reused for every tile size (the graph's height
+ * and width are symbolic). Runs are queued one after another: the runtime already spreads one run
+ * over all its threads, and onnxruntime-web does not accept concurrent runs of one session.
+ */
+export class OrtSession implements BackendSession {
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposing: Promise<void> | undefined;
+
+  constructor(
+    readonly backend: string,
+    private readonly ort: Ort,
+    private readonly session: InferenceSession,
+  ) {}
+
+  async run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
+    if (!Number.isInteger(width) || width < 1) throw argError('width', 'a positive integer', width);
+    if (!Number.isInteger(height) || height < 1) throw argError('height', 'a positive integer', height);
+    if (!(y instanceof Float32Array) || y.length !== width * height) {
+      throw argError('y', `a Float32Array of length ${width * height} (${width} x ${height})`, y);
+    }
+    if (signal !== undefined && !(signal instanceof AbortSignal)) throw argError('signal', 'an AbortSignal', signal);
+    this.assertOpen();
+    throwIfAborted(signal);
+    const result = this.queue.then(() => this.runNow(y, width, height, signal));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Lets the runs already queued finish, then releases the native session. */
+  dispose(): Promise<void> {
+    this.disposing ??= this.queue.then(() => this.session.release());
+    return this.disposing;
+  }
+
+  private async runNow(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
+    // Checked again: the signal may have fired while the run waited in the queue.
+    throwIfAborted(signal);
+    const input = new this.ort.Tensor('float32', y, [1, 1, height, width]);
+    let output: unknown;
+    try {
+      const outputs = await this.session.run({ [VDSR_INPUT]: input });
+      output = outputs[VDSR_OUTPUT]?.data;
+    } catch (error) {
+      throw new VdsrError('E_BACKEND', `${this.backend} failed to run a ${width} x ${height} tile: ${message(error)}`, {
+        cause: error,
+      });
+    }
+    if (!(output instanceof Float32Array) || output.length !== y.length) {
+      throw new VdsrError(
+        'E_BACKEND',
+        `Expected a Float32Array of length ${y.length} from ${this.backend} but received ${describeValue(output)}`,
+      );
+    }
+    throwIfAborted(signal);
+    return output;
+  }
+
+  private assertOpen(): void {
+    if (this.disposing) {
+      throw new VdsrError('E_BACKEND', `This ${this.backend} session was disposed; create a new session to run`);
+    }
+  }
+}
+
+export function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
