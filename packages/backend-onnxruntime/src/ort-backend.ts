@@ -1,4 +1,11 @@
-import { argError, type Availability, type Backend, type SessionOptions, VdsrError, type VdsrWeights } from '@vdsr/core';
+import {
+  type Availability,
+  argError,
+  type Backend,
+  type SessionOptions,
+  VdsrError,
+  type VdsrWeights,
+} from '@vdsr/core';
 import type { InferenceSession } from 'onnxruntime-web';
 import { buildVdsrOnnxModel } from './onnx/vdsr-graph.js';
 import type { Ort } from './ort.js';
@@ -20,7 +27,9 @@ export function createOrtBackend(spec: OrtBackendSpec): Backend {
     try {
       return await loading;
     } catch (error) {
-      throw new VdsrError('E_BACKEND', `${spec.name} could not be loaded: ${message(error)}`, { cause: error });
+      throw new VdsrError('E_BACKEND', `${spec.name} could not be loaded: ${message(error)}`, {
+        cause: error,
+      });
     }
   };
   return {
@@ -36,7 +45,8 @@ export function createOrtBackend(spec: OrtBackendSpec): Backend {
     },
 
     async createSession(weights: VdsrWeights, options: SessionOptions = {}): Promise<OrtSession> {
-      if (typeof options !== 'object' || options === null) throw argError('options', 'an options object', options);
+      if (typeof options !== 'object' || options === null)
+        throw argError('options', 'an options object', options);
       const { threads } = options;
       if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
         throw argError('options.threads', 'a positive integer', threads);

@@ -1,10 +1,4 @@
-import {
-  argError,
-  type BackendSession,
-  describeValue,
-  throwIfAborted,
-  VdsrError,
-} from '@vdsr/core';
+import { argError, type BackendSession, describeValue, throwIfAborted, VdsrError } from '@vdsr/core';
 import type { InferenceSession } from 'onnxruntime-web';
 import { VDSR_INPUT, VDSR_OUTPUT } from './onnx/vdsr-graph.js';
 import type { Ort } from './ort.js';
@@ -30,7 +24,8 @@ export class OrtSession implements BackendSession {
     if (!(y instanceof Float32Array) || y.length !== width * height) {
       throw argError('y', `a Float32Array of length ${width * height} (${width} x ${height})`, y);
     }
-    if (signal !== undefined && !(signal instanceof AbortSignal)) throw argError('signal', 'an AbortSignal', signal);
+    if (signal !== undefined && !(signal instanceof AbortSignal))
+      throw argError('signal', 'an AbortSignal', signal);
     this.assertOpen();
     throwIfAborted(signal);
     const result = this.queue.then(() => this.runNow(y, width, height, signal));
@@ -44,7 +39,12 @@ export class OrtSession implements BackendSession {
     return this.disposing;
   }
 
-  private async runNow(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
+  private async runNow(
+    y: Float32Array,
+    width: number,
+    height: number,
+    signal?: AbortSignal,
+  ): Promise<Float32Array> {
     // Checked again: the signal may have fired while the run waited in the queue.
     throwIfAborted(signal);
     const input = new this.ort.Tensor('float32', y, [1, 1, height, width]);
@@ -53,9 +53,13 @@ export class OrtSession implements BackendSession {
       const outputs = await this.session.run({ [VDSR_INPUT]: input });
       output = outputs[VDSR_OUTPUT]?.data;
     } catch (error) {
-      throw new VdsrError('E_BACKEND', `${this.backend} failed to run a ${width} x ${height} tile: ${message(error)}`, {
-        cause: error,
-      });
+      throw new VdsrError(
+        'E_BACKEND',
+        `${this.backend} failed to run a ${width} x ${height} tile: ${message(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
     if (!(output instanceof Float32Array) || output.length !== y.length) {
       throw new VdsrError(
@@ -69,7 +73,10 @@ export class OrtSession implements BackendSession {
 
   private assertOpen(): void {
     if (this.disposing) {
-      throw new VdsrError('E_BACKEND', `This ${this.backend} session was disposed; create a new session to run`);
+      throw new VdsrError(
+        'E_BACKEND',
+        `This ${this.backend} session was disposed; create a new session to run`,
+      );
     }
   }
 }

@@ -81,7 +81,10 @@ describe('encodeOnnxModel', () => {
 
   it('says which part of the model is wrong', () => {
     const graph = matmul.graph;
-    expectArgError(() => encodeOnnxModel(null as never), 'Expected an ONNX model object for model but received null');
+    expectArgError(
+      () => encodeOnnxModel(null as never),
+      'Expected an ONNX model object for model but received null',
+    );
     expectArgError(
       () => encodeOnnxModel({ graph: { ...graph, nodes: 'x' as never } }),
       "Expected an array for model.graph.nodes but received string 'x'",
@@ -98,7 +101,10 @@ describe('encodeOnnxModel', () => {
       'Expected a non-negative integer for model.graph.nodes[0].attributes.pads[1] but received number -1',
     );
     expectArgError(
-      () => encodeOnnxModel({ graph: { ...graph, initializers: [{ name: 'b', dims: [3, 2], data: new Float32Array(5) }] } }),
+      () =>
+        encodeOnnxModel({
+          graph: { ...graph, initializers: [{ name: 'b', dims: [3, 2], data: new Float32Array(5) }] },
+        }),
       'Expected a Float32Array of length 6 (dims 3 x 2) for model.graph.initializers[0].data but received Float32Array of length 5',
     );
     expectArgError(

@@ -1,4 +1,10 @@
-import { createRandomWeights, VDSR_PAPER, type VdsrArchitecture, VdsrError, type VdsrWeights } from '@vdsr/core';
+import {
+  createRandomWeights,
+  VDSR_PAPER,
+  type VdsrArchitecture,
+  VdsrError,
+  type VdsrWeights,
+} from '@vdsr/core';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { handCheckedTile, handCheckedWeights } from '../hand-checked.fixture.js';
@@ -41,7 +47,9 @@ describe('vdsrOnnxGraph', () => {
   });
 
   it('pads by half the kernel for larger kernels', () => {
-    const graph = vdsrOnnxGraph(createRandomWeights(2, { ...VDSR_PAPER, depth: 3, channels: 4, kernelSize: 5 }));
+    const graph = vdsrOnnxGraph(
+      createRandomWeights(2, { ...VDSR_PAPER, depth: 3, channels: 4, kernelSize: 5 }),
+    );
     expect(graph.nodes[0]!.attributes).toEqual({ kernel_shape: [5, 5], pads: [2, 2, 2, 2] });
   });
 });
@@ -87,7 +95,11 @@ describe('buildVdsrOnnxModel', () => {
 
   it('rejects weights whose shapes do not make a VDSR chain', () => {
     const good = createRandomWeights(3, { ...tiny, depth: 3, channels: 4 });
-    const [l0, l1, l2] = good.layers as [VdsrWeights['layers'][0], VdsrWeights['layers'][0], VdsrWeights['layers'][0]];
+    const [l0, l1, l2] = good.layers as [
+      VdsrWeights['layers'][0],
+      VdsrWeights['layers'][0],
+      VdsrWeights['layers'][0],
+    ];
     expectWeightsError(
       { ...good, layers: [l0] },
       'Expected an array of at least 2 convolution layers for weights.layers but received array of length 1',

@@ -65,7 +65,8 @@ export function buildVdsrOnnxModel(weights: VdsrWeights): Uint8Array {
 
 // The shapes the graph relies on; a decoded weights file always passes, hand-made objects may not.
 function checkLayers(weights: VdsrWeights): readonly ConvLayerWeights[] {
-  if (typeof weights !== 'object' || weights === null) throw argError('weights', 'a VdsrWeights object', weights);
+  if (typeof weights !== 'object' || weights === null)
+    throw argError('weights', 'a VdsrWeights object', weights);
   const { layers } = weights;
   if (!Array.isArray(layers) || layers.length < 2) {
     throw weightsError('weights.layers', 'an array of at least 2 convolution layers', layers);
@@ -73,7 +74,8 @@ function checkLayers(weights: VdsrWeights): readonly ConvLayerWeights[] {
   let channels = 1;
   layers.forEach((layer: ConvLayerWeights, i) => {
     const at = `weights.layers[${i}]`;
-    if (typeof layer !== 'object' || layer === null) throw weightsError(at, 'a convolution layer object', layer);
+    if (typeof layer !== 'object' || layer === null)
+      throw weightsError(at, 'a convolution layer object', layer);
     const { inChannels, outChannels, kernelSize: k } = layer;
     if (inChannels !== channels) throw weightsError(`${at}.inChannels`, String(channels), inChannels);
     const wantOut = i === layers.length - 1 ? '1' : 'a positive integer';
@@ -96,5 +98,8 @@ function checkLayers(weights: VdsrWeights): readonly ConvLayerWeights[] {
 }
 
 function weightsError(name: string, expected: string, received: unknown): VdsrError {
-  return new VdsrError('E_WEIGHTS', `Expected ${expected} for ${name} but received ${describeValue(received)}`);
+  return new VdsrError(
+    'E_WEIGHTS',
+    `Expected ${expected} for ${name} but received ${describeValue(received)}`,
+  );
 }

@@ -1,0 +1,107 @@
+import {
+  type Backend,
+  type BackendSession,
+  createRandomWeights,
+  seededRandom,
+  type VdsrError,
+} from '@vdsr/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handCheckedOutput, handCheckedTile, handCheckedWeights } from './hand-checked.fixture.js';
+
+function randomTile(width: number, height: number, seed: number): Float32Array {
+  const rand = seededRandom(seed);
+  return Float32Array.from({ length: width * height }, rand);
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as VdsrError).code;
+  }
+  return 'no error';
+}
+
+function expectClose(actual: Float32Array, expected: ArrayLike<number>) {
+  expect(actual).toBeInstanceOf(Float32Array);
+  expect(actual.length).toBe(expected.length);
+  let worst = 0;
+  for (let i = 0; i < actual.length; i++) worst = Math.max(worst, Math.abs(actual[i]! - expected[i]!));
+  expect(worst).toBeLessThan(1e-5);
+}
+
+/** What both onnxruntime flavours must do beyond the core's conformance suite. */
+export function describeOrtBackend(backend: Backend, threads: number) {
+  describe(`${backend.name} backend`, () => {
+    let session: BackendSession;
+    beforeAll(async () => {
+      session = await backend.createSession(handCheckedWeights(), { threads });
+    });
+    afterAll(() => session.dispose());
+
+    it('is available', async () => {
+      expect(await backend.isAvailable()).toEqual({ available: true });
+      expect(session.backend).toBe(backend.name);
+    });
+
+    it('computes the hand-checked tile', async () => {
+      const { y, width, height, expected } = handCheckedTile;
+      expectClose(await session.run(y, width, height), expected);
+      expectClose(await session.run(y, width, height), handCheckedOutput(y, width, height));
+    });
+
+    it('runs one session on every tile size, including after larger ones', async () => {
+      for (const [w, h] of [
+        [1, 1],
+        [40, 33],
+        [5, 17],
+        [64, 64],
+        [2, 3],
+      ] as const) {
+        const y = randomTile(w, h, w * 100 + h);
+        expectClose(await session.run(y, w, h), handCheckedOutput(y, w, h));
+      }
+    });
+
+    it('gives each of several concurrent runs its own result', async () => {
+      const tiles = [1, 2, 3, 4].map((seed) => randomTile(9 + seed, 7, seed));
+      const outputs = await Promise.all(tiles.map((y) => session.run(y, y.length / 7, 7)));
+      outputs.forEach((out, i) => {
+        expectClose(out, handCheckedOutput(tiles[i]!, tiles[i]!.length / 7, 7));
+      });
+    });
+
+    it('rejects bad tiles with E_ARG and a fired signal with E_ABORTED', async () => {
+      const y = new Float32Array(6);
+      expect(await codeOf(session.run(y, 4, 2))).toBe('E_ARG');
+      expect(await codeOf(session.run(y, 0, 6))).toBe('E_ARG');
+      expect(await codeOf(session.run(Array.from(y) as never, 3, 2))).toBe('E_ARG');
+      const controller = new AbortController();
+      controller.abort();
+      expect(await codeOf(session.run(y, 3, 2, controller.signal))).toBe('E_ABORTED');
+    });
+
+    it('rejects bad options with E_ARG and inconsistent weights with E_WEIGHTS', async () => {
+      const weights = handCheckedWeights();
+      expect(await codeOf(backend.createSession(weights, { threads: 0 }))).toBe('E_ARG');
+      expect(await codeOf(backend.createSession(weights, { threads: 1.5 }))).toBe('E_ARG');
+      expect(await codeOf(backend.createSession(weights, 'fast' as never))).toBe('E_ARG');
+      const broken = { ...weights, layers: weights.layers.slice(0, 1) };
+      expect(await codeOf(backend.createSession(broken))).toBe('E_WEIGHTS');
+    });
+
+    it('finishes runs queued before dispose, then throws E_BACKEND; dispose is idempotent', async () => {
+      const own = await backend.createSession(
+        createRandomWeights(5, { ...handCheckedWeights().architecture, channels: 4, depth: 3 }),
+        { threads },
+      );
+      const y = randomTile(16, 16, 9);
+      const queued = own.run(y, 16, 16);
+      const disposed = own.dispose();
+      expect((await queued).length).toBe(256);
+      await disposed;
+      await own.dispose();
+      expect(await codeOf(own.run(y, 16, 16))).toBe('E_BACKEND');
+    });
+  });
+}
