@@ -1,29 +1,10 @@
 import { argError, describeValue, VdsrError } from '../errors.js';
+import { describeGraph } from '../graph/describe.js';
+import { validateArchitecture } from '../graph/validate.js';
 import type { VdsrWeights } from '../weights/types.js';
-import { isPositiveInt } from './args.js';
 
-function weightsError(message: string): VdsrError {
-  return new VdsrError('E_WEIGHTS', message);
-}
-
-function checkArchitecture(weights: VdsrWeights): void {
-  const arch: unknown = weights.architecture;
-  if (typeof arch !== 'object' || arch === null) {
-    throw weightsError(`Expected weights.architecture to be an object but received ${typeof arch}`);
-  }
-  const { name, depth, channels, kernelSize, residual } = arch as Record<string, unknown>;
-  if (name !== 'vdsr' || residual !== true) {
-    throw weightsError(`Expected a residual 'vdsr' architecture but received name ${String(name)}, residual ${String(residual)}`);
-  }
-  if (!isPositiveInt(depth) || depth < 2) {
-    throw weightsError(`Expected architecture.depth to be an integer >= 2 but received ${String(depth)}`);
-  }
-  if (!isPositiveInt(channels)) {
-    throw weightsError(`Expected architecture.channels to be a positive integer but received ${String(channels)}`);
-  }
-  if (!isPositiveInt(kernelSize) || kernelSize % 2 === 0) {
-    throw weightsError(`Expected architecture.kernelSize to be an odd positive integer but received ${String(kernelSize)}`);
-  }
+function weightsError(message: string, cause?: unknown): VdsrError {
+  return new VdsrError('E_WEIGHTS', message, { cause });
 }
 
 /**
@@ -32,17 +13,21 @@ function checkArchitecture(weights: VdsrWeights): void {
  */
 export function assertWeights(weights: VdsrWeights): void {
   if (typeof weights !== 'object' || weights === null) throw argError('weights', 'a VdsrWeights object', weights);
-  checkArchitecture(weights);
-  const { depth, channels, kernelSize: k } = weights.architecture;
+  let architecture: VdsrWeights['architecture'];
+  try {
+    architecture = validateArchitecture(weights.architecture, 'weights.architecture');
+  } catch (error) {
+    throw weightsError((error as Error).message, error);
+  }
+  const expected = describeGraph(architecture).layers;
   const { layers } = weights;
-  if (!Array.isArray(layers) || layers.length !== depth) {
+  if (!Array.isArray(layers) || layers.length !== expected.length) {
     throw weightsError(
-      `Expected ${depth} layers (architecture.depth) but received ${Array.isArray(layers) ? layers.length : typeof layers}`,
+      `Expected ${expected.length} layers (architecture.depth) but received ${Array.isArray(layers) ? layers.length : describeValue(layers)}`,
     );
   }
-  layers.forEach((layer: VdsrWeights['layers'][number], i) => {
-    const inChannels = i === 0 ? 1 : channels;
-    const outChannels = i === depth - 1 ? 1 : channels;
+  expected.forEach(({ index: i, inChannels, outChannels, kernelSize: k }) => {
+    const layer: Partial<VdsrWeights['layers'][number]> | undefined = layers[i];
     if (layer?.inChannels !== inChannels || layer.outChannels !== outChannels || layer.kernelSize !== k) {
       throw weightsError(
         `Expected layer ${i} to be ${inChannels} -> ${outChannels} channels with a ${k}x${k} kernel but received ` +
@@ -62,4 +47,3 @@ export function assertWeights(weights: VdsrWeights): void {
     }
   });
 }
-

@@ -9,7 +9,7 @@ const arch = (depth: number, channels: number): VdsrArchitecture => ({ ...VDSR_P
 
 /** The textbook definition, one output at a time with explicit bounds; same summation grouping. */
 function naiveForward(weights: VdsrWeights, input: Float32Array, width: number, height: number): Float32Array {
-  let act = [Float32Array.from(input)];
+  let act: Float32Array[] = [Float32Array.from(input)];
   weights.layers.forEach((layer, index) => {
     const last = index === weights.layers.length - 1;
     const next: Float32Array[] = [];
@@ -168,6 +168,12 @@ describe('referenceBackend', () => {
     await expect(referenceBackend.createSession(five)).rejects.toMatchObject({
       code: 'E_WEIGHTS',
       message: expect.stringContaining('received kernelSize 5'),
+    });
+    await expect(
+      referenceBackend.createSession({ ...good, architecture: { ...good.architecture, depth: 1 } }),
+    ).rejects.toMatchObject({
+      code: 'E_WEIGHTS',
+      message: 'Expected an integer >= 2 for weights.architecture.depth but received number 1',
     });
     const shortBias = { ...good, layers: good.layers.map((l, i) => (i === 1 ? { ...l, bias: new Float32Array(3) } : l)) };
     await expect(referenceBackend.createSession(shortBias)).rejects.toMatchObject({

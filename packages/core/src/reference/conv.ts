@@ -32,14 +32,14 @@ function accumulateRow(
       let mid = src[r + 1]!;
       for (let x = 0; x < width; x++) {
         const right = src[r + x + 2]!;
-        acc[x] += a0 * left + b0 * mid + c0 * right;
-        acc[width + x] += a1 * left + b1 * mid + c1 * right;
-        acc[2 * width + x] += a2 * left + b2 * mid + c2 * right;
-        acc[3 * width + x] += a3 * left + b3 * mid + c3 * right;
-        acc[4 * width + x] += a4 * left + b4 * mid + c4 * right;
-        acc[5 * width + x] += a5 * left + b5 * mid + c5 * right;
-        acc[6 * width + x] += a6 * left + b6 * mid + c6 * right;
-        acc[7 * width + x] += a7 * left + b7 * mid + c7 * right;
+        acc[x]! += a0 * left + b0 * mid + c0 * right;
+        acc[width + x]! += a1 * left + b1 * mid + c1 * right;
+        acc[2 * width + x]! += a2 * left + b2 * mid + c2 * right;
+        acc[3 * width + x]! += a3 * left + b3 * mid + c3 * right;
+        acc[4 * width + x]! += a4 * left + b4 * mid + c4 * right;
+        acc[5 * width + x]! += a5 * left + b5 * mid + c5 * right;
+        acc[6 * width + x]! += a6 * left + b6 * mid + c6 * right;
+        acc[7 * width + x]! += a7 * left + b7 * mid + c7 * right;
         left = mid;
         mid = right;
       }

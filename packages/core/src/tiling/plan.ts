@@ -43,7 +43,7 @@ interface ResolvedPlanOptions {
 }
 
 /** Validates plan options and fills in the defaults. */
-function checkPlanOptions(options: PlanOptions): ResolvedPlanOptions {
+export function checkPlanOptions(options: PlanOptions): ResolvedPlanOptions {
   if (typeof options !== 'object' || options === null) throw argError('options', 'an object', options);
   const {
     tileSize,

@@ -1,7 +1,7 @@
 import { assertPlane } from '../backends/args.js';
 import type { BackendSession } from '../backend.js';
 import { argError, throwIfAborted, VdsrError } from '../errors.js';
-import { type PlanOptions, planTiles, type Rect } from './plan.js';
+import { checkPlanOptions, type PlanOptions, planTiles, type Rect } from './plan.js';
 
 export interface TileProgress {
   /** Share of the output pixels done, 0..1. */
@@ -17,8 +17,9 @@ export interface TiledOptions extends PlanOptions {
   onProgress?: (progress: TileProgress) => void;
 }
 
-function checkRunOptions(options: TiledOptions): void {
-  if (typeof options !== 'object' || options === null) throw argError('options', 'an object', options);
+/** Validates every option of runTiled, so callers can fail before expensive work. */
+export function checkTiledOptions(options: TiledOptions): void {
+  checkPlanOptions(options);
   const { signal, onProgress } = options;
   if (signal !== undefined && typeof (signal as Partial<AbortSignal>)?.aborted !== 'boolean') {
     throw argError('signal', 'an AbortSignal', signal);
@@ -65,7 +66,7 @@ export async function runTiled(
 ): Promise<Float32Array> {
   if (typeof session?.run !== 'function') throw argError('session', 'a BackendSession', session);
   assertPlane(y, width, height);
-  checkRunOptions(options);
+  checkTiledOptions(options);
   const { signal, onProgress } = options;
   const tiles = planTiles(width, height, options);
   throwIfAborted(signal);

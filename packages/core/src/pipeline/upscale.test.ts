@@ -1,0 +1,158 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lumaPlane } from '../colour/ycbcr.js';
+import { VDSR_PAPER } from '../graph/architecture.js';
+import type { VdsrImage } from '../image.js';
+import { referenceBackend } from '../reference/backend.js';
+import { resizeImage } from '../resize/image.js';
+import { resizePlane } from '../resize/plane.js';
+import { maxAbsDiff, randomImage } from '../testing/fixtures.js';
+import { createRandomWeights } from '../weights/random.js';
+import type { VdsrWeights } from '../weights/types.js';
+import { upscale } from './upscale.js';
+
+const architecture = { ...VDSR_PAPER, channels: 4 };
+const weights = createRandomWeights(5, architecture);
+const session = await referenceBackend.createSession(weights);
+const zero: VdsrWeights = {
+  ...weights,
+  layers: weights.layers.map((l) => ({ ...l, weight: new Float32Array(l.weight.length), bias: new Float32Array(l.bias.length) })),
+};
+const identity = await referenceBackend.createSession(zero);
+
+/** One channel of an interleaved image. */
+function channel(image: VdsrImage, c: number): number[] {
+  return Array.from({ length: image.width * image.height }, (_, p) => image.data[p * image.channels + c]!);
+}
+
+describe('upscale', () => {
+  it('keeps channels and array type, and sizes the output like imresize', async () => {
+    const cases = [
+      randomImage(5, 4, 1, 1),
+      randomImage(5, 4, 3, 2),
+      randomImage(5, 4, 4, 3, true),
+      { ...randomImage(5, 4, 4, 3), channels: undefined, data: new Uint8ClampedArray(80) },
+    ];
+    for (const image of cases) {
+      const out = await upscale(image, { scale: 2.5 }, { session, architecture });
+      expect([out.width, out.height, out.channels]).toEqual([13, 10, image.channels ?? 4]);
+      expect(out.data.constructor).toBe(image.data.constructor);
+    }
+    const sized = await upscale(randomImage(6, 3, 1, 1), { width: 10 }, { session, architecture });
+    expect([sized.width, sized.height]).toEqual([10, 5]);
+    const both = await upscale(randomImage(6, 3, 1, 1), { width: 7, height: 12 }, { session, architecture });
+    expect([both.width, both.height]).toEqual([7, 12]);
+  });
+
+  it('is bicubic upscaling when the network adds nothing (identity weights)', async () => {
+    const grey = randomImage(9, 7, 1, 4);
+    expect(await upscale(grey, { scale: 3 }, { session: identity, architecture })).toEqual(resizeImage(grey, { scale: 3 }));
+    const rgba = randomImage(9, 7, 4, 5, true);
+    const out = await upscale(rgba, { scale: 1.7 }, { session: identity, architecture });
+    const bicubic = resizeImage(rgba, { scale: 1.7 });
+    const clamped = bicubic.data.map((v) => Math.min(255, Math.max(0, v)));
+    // Colour conversion is affine and commutes with the resize, up to float rounding.
+    expect(maxAbsDiff(out.data, clamped)).toBeLessThan(2e-3);
+    const rgb8 = randomImage(9, 7, 3, 6);
+    expect(maxAbsDiff((await upscale(rgb8, { scale: 2 }, { session: identity, architecture })).data, resizeImage(rgb8, { scale: 2 }).data)).toBeLessThanOrEqual(1);
+  });
+
+  it('refines the bicubic luma with the network and passes alpha through as bicubic', async () => {
+    const grey = randomImage(8, 6, 1, 7, true);
+    const out = await upscale(grey, { scale: 2 }, { session, architecture });
+    const bicubic = resizePlane(lumaPlane(grey), 8, 6, 16, 12).map((v) => v / 255);
+    const net = await session.run(bicubic, 16, 12);
+    const expected = net.map((v) => Math.min(255, Math.max(0, v * 255)));
+    expect(out.data).toEqual(expected);
+    expect(maxAbsDiff(out.data, resizeImage(grey, { scale: 2 }).data)).toBeGreaterThan(1);
+    const rgba = randomImage(8, 6, 4, 8);
+    const alpha = channel(await upscale(rgba, { scale: 2 }, { session, architecture }), 3);
+    expect(alpha).toEqual(channel(resizeImage(rgba, { scale: 2 }), 3));
+  });
+
+  it('gives the same image tiled or whole, for any size, scale and tile size (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 1.05, max: 4, noNaN: true }),
+        fc.integer({ min: 16, max: 64 }),
+        async (width, height, scale, tileSize) => {
+          const image = randomImage(width, height, 3, width * height, true);
+          const whole = await upscale(image, { scale }, { session, architecture });
+          expect(await upscale(image, { scale }, { session, architecture, tileSize })).toEqual(whole);
+        },
+      ),
+      { numRuns: 8, seed: 42 },
+    );
+  });
+
+  it('reports progress and aborts between tiles with E_ABORTED, leaving the session usable', async () => {
+    const image = randomImage(20, 20, 3, 9);
+    const seen: number[] = [];
+    const whole = await upscale(image, { scale: 2 }, { session, architecture, tileSize: 20, onProgress: (p) => seen.push(p.fraction) });
+    expect(seen).toEqual([0.25, 0.5, 0.75, 1]);
+    const controller = new AbortController();
+    const aborted = upscale(image, { scale: 2 }, {
+      session,
+      architecture,
+      tileSize: 20,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(aborted).rejects.toMatchObject({ code: 'E_ABORTED' });
+    await expect(upscale(image, { scale: 2 }, { session, signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'E_ABORTED' });
+    expect(await upscale(image, { scale: 2 }, { session, architecture })).toEqual(whole);
+  });
+
+  it('rejects scales that do not upscale with E_ARG and scales past maxScale with E_LIMIT', async () => {
+    const image = randomImage(4, 4, 1, 1);
+    const run = (target: object, options = {}) => upscale(image, target as never, { session, ...options });
+    await expect(run({ scale: 1 })).rejects.toMatchObject({
+      code: 'E_ARG',
+      message: 'Expected a finite number > 1 (vdsr only upscales) for target.scale but received number 1',
+    });
+    for (const scale of [0.5, Number.NaN, Number.POSITIVE_INFINITY, '2']) {
+      await expect(run({ scale })).rejects.toMatchObject({ code: 'E_ARG' });
+    }
+    await expect(run({ width: 8, height: 4 })).rejects.toMatchObject({
+      code: 'E_ARG',
+      message: 'Expected a target larger than the 4 x 4 input along both axes but received 8 x 4 (height scale 1)',
+    });
+    await expect(run({ width: 3 })).rejects.toMatchObject({ code: 'E_ARG' });
+    await expect(run({ scale: 8.5 })).rejects.toMatchObject({
+      code: 'E_LIMIT',
+      message: 'Expected a scale of at most 8 but 4 x 4 -> 34 x 34 scales the width by 8.5; raise the maxScale option to allow it',
+    });
+    expect((await upscale(randomImage(1, 1, 1, 1), { scale: 9 }, { session, architecture, maxScale: 10 })).width).toBe(9);
+    await expect(run({ scale: 2 }, { maxOutputPixels: 63 })).rejects.toMatchObject({
+      code: 'E_LIMIT',
+      message: 'Expected an output of at most 63 pixels but 4 x 4 -> 8 x 8 is 64; raise the maxOutputPixels option to allow it',
+    });
+  });
+
+  it('rejects bad images and options with E_ARG before any work', async () => {
+    const image = randomImage(4, 4, 1, 1);
+    await expect(upscale({ width: 2, height: 2, channels: 1, data: new Uint8Array(3) }, { scale: 2 }, { session })).rejects.toMatchObject({
+      code: 'E_ARG',
+      message: 'Expected image.data of length 4 (2 x 2 x 1 channels) but received length 3',
+    });
+    await expect(upscale(image, { scale: 2 }, undefined as never)).rejects.toMatchObject({
+      message: 'Expected an object with a session for options but received undefined',
+    });
+    await expect(upscale(image, { scale: 2 }, { session: {} as never })).rejects.toMatchObject({
+      message: 'Expected a BackendSession for options.session but received object Object',
+    });
+    const bad: [object, string][] = [
+      [{ maxScale: 1 }, 'Expected a finite number > 1 for maxScale but received number 1'],
+      [{ maxOutputPixels: 0 }, 'Expected a positive integer for maxOutputPixels but received number 0'],
+      [{ tileSize: 0 }, 'Expected a positive integer for tileSize but received number 0'],
+      [{ memoryBudget: -1 }, 'Expected a positive finite number of bytes for memoryBudget but received number -1'],
+      [{ onProgress: true }, 'Expected a function for onProgress but received boolean true'],
+      [{ architecture: { ...VDSR_PAPER, depth: 0 } }, 'Expected an integer >= 2 for architecture.depth but received number 0'],
+    ];
+    for (const [options, message] of bad) {
+      await expect(upscale(image, { scale: 2 }, { session, ...options })).rejects.toMatchObject({ code: 'E_ARG', message });
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import type { BackendSession } from '../backend.js';
+import { createSession } from '../backends/registry.js';
+import { argError, VdsrError } from '../errors.js';
+import type { ImageInput, PixelData, VdsrImage } from '../image.js';
+import type { ResizeTarget } from '../resize/target.js';
+import type { VdsrWeights } from '../weights/types.js';
+import type { UpscaleOptions } from './options.js';
+import { upscale } from './upscale.js';
+
+export interface UpscalerOptions {
+  weights: VdsrWeights;
+  /** A registered backend's name, or 'auto' (the default) for the best one available here. */
+  backend?: string;
+  threads?: number;
+}
+
+/** One network on one backend, opened once and reused for every image until dispose(). */
+export interface Upscaler {
+  /** The backend the session runs on (what 'auto' resolved to). */
+  readonly backend: string;
+  upscale<D extends PixelData>(image: ImageInput<D>, target: ResizeTarget, options?: UpscaleOptions): Promise<VdsrImage<D>>;
+  /** Frees the session; upscale() afterwards rejects with E_BACKEND. Idempotent. */
+  dispose(): Promise<void>;
+}
+
+export async function createUpscaler(options: UpscalerOptions): Promise<Upscaler> {
+  if (typeof options !== 'object' || options === null) throw argError('options', 'an object with weights', options);
+  const { weights, backend, threads } = options;
+  let session: BackendSession | undefined = await createSession(weights, { backend, threads });
+  const { architecture } = weights;
+  return {
+    backend: session.backend,
+    async upscale(image, target, upscaleOptions = {}) {
+      if (!session) throw new VdsrError('E_BACKEND', 'The upscaler was disposed; create a new one to upscale');
+      if (typeof upscaleOptions !== 'object' || upscaleOptions === null) {
+        throw argError('options', 'an object', upscaleOptions);
+      }
+      return upscale(image, target, { ...upscaleOptions, session, architecture });
+    },
+    async dispose() {
+      const open = session;
+      session = undefined;
+      await open?.dispose();
+    },
+  };
+}
