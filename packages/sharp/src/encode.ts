@@ -1,0 +1,34 @@
+import type { VdsrImage } from '@vdsr/core';
+import sharp from 'sharp';
+import type { Decoded } from './decode.js';
+import { metadataChunks } from './metadata.js';
+import { setPngChunks } from './png-chunks.js';
+import { pickChannels, toIntegers } from './samples.js';
+import { sharpCall } from './sharp-call.js';
+
+export type OutputColourspace = 'b-w' | 'grey16' | 'srgb' | 'rgb16';
+
+/** The colourspace that keeps the input's greyness and bit depth through sharp's output. */
+export function outputColourspace({ grey, sixteenBit }: Pick<Decoded, 'grey' | 'sixteenBit'>): OutputColourspace {
+  if (grey) return sixteenBit ? 'grey16' : 'b-w';
+  return sixteenBit ? 'rgb16' : 'srgb';
+}
+
+/**
+ * The upscaled image as a PNG that holds everything sharp would find in a file: the input's bit
+ * depth, grey or colour, alpha, and the carried ICC profile, EXIF, XMP and density. Uncompressed,
+ * since it is only read back once.
+ */
+export async function encodeUpscaled(result: VdsrImage, decoded: Decoded): Promise<Buffer> {
+  const samples = pickChannels(toIntegers(result.data, decoded.sixteenBit), result.channels, decoded.written);
+  const { width, height } = result;
+  const channels = decoded.written.length as 1 | 2 | 3 | 4;
+  const png = await sharpCall('encode the upscaled image', () => {
+    const encoder = sharp(samples, { raw: { width, height, channels }, limitInputPixels: false })
+      .toColourspace(outputColourspace(decoded))
+      .png({ compressionLevel: 0 });
+    if (decoded.metadata.xmp) encoder.withXmp(decoded.metadata.xmp);
+    return encoder.toBuffer();
+  });
+  return setPngChunks(png, metadataChunks(decoded.metadata));
+}

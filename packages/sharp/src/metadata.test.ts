@@ -1,0 +1,44 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { metadataChunks, profileFits } from './metadata.js';
+import { setPngChunks } from './png-chunks.js';
+
+const create = (channels: 3 | 4) =>
+  sharp({ create: { width: 4, height: 3, channels, background: { r: 20, g: 120, b: 220, alpha: 0.5 } } });
+
+async function profile(name: string): Promise<Buffer> {
+  const png = await create(3).withIccProfile(name).png().toBuffer();
+  return (await sharp(png).metadata()).icc!;
+}
+
+describe('profileFits', () => {
+  it('matches RGB profiles to colour and GRAY profiles to grey', async () => {
+    const p3 = await profile('p3');
+    expect(profileFits(p3, false)).toBe(true);
+    expect(profileFits(p3, true)).toBe(false);
+    const gray = Buffer.from(p3);
+    gray.write('GRAY', 16, 'latin1');
+    expect(profileFits(gray, true)).toBe(true);
+    expect(profileFits(await profile('cmyk'), false)).toBe(false);
+    expect(profileFits(undefined, false)).toBe(false);
+  });
+});
+
+describe('metadataChunks', () => {
+  it('carries an ICC profile, density and EXIF in a PNG that sharp reads back', async () => {
+    const icc = await profile('p3');
+    const exif = Buffer.from('4d4d002a00000008000101120003000000010001000000000000', 'hex');
+    const chunks = metadataChunks({ icc, density: 144, exif });
+    expect(chunks.map((c) => c.type)).toEqual(['iCCP', 'pHYs', 'eXIf']);
+    const png = setPngChunks(await create(4).png().toBuffer(), chunks);
+    const meta = await sharp(png).metadata();
+    expect(meta.icc).toEqual(icc);
+    expect(meta.density).toBe(144);
+    expect(meta.orientation).toBe(1);
+    expect(meta.exif).toBeDefined();
+  });
+
+  it('adds nothing when there is nothing to carry', () => {
+    expect(metadataChunks({})).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+import { type ResizeTarget, throwIfAborted } from '@vdsr/core';
+import sharp, { type Metadata, type Sharp } from 'sharp';
+import { checkInputPixels, decode, readMetadata } from './decode.js';
+import { encodeUpscaled, outputColourspace } from './encode.js';
+import { type CheckedOptions, checkOptions, checkSharp, type SharpUpscaleOptions } from './options.js';
+import { withUpscaler } from './upscaler.js';
+
+/** The shared path of upscale and upscaleBuffer, once their arguments are checked. */
+export function upscaleChecked(image: Sharp, meta: Metadata, target: ResizeTarget, options: CheckedOptions): Promise<Sharp> {
+  const { weights, backend, upscaler, limitInputPixels, ...coreOptions } = options;
+  checkInputPixels(meta, limitInputPixels);
+  return withUpscaler(options, async (upscaler) => {
+    throwIfAborted(options.signal);
+    const decoded = await decode(image, meta);
+    const result = await upscaler.upscale(decoded.image, target, coreOptions);
+    const png = await encodeUpscaled(result, decoded);
+    return sharp(png, { limitInputPixels: false }).toColourspace(outputColourspace(decoded));
+  });
+}
+
+/**
+ * Upscales what `image` gives (its pipeline included) with VDSR and returns a new sharp instance of
+ * the result to keep chaining. The image is turned upright first (EXIF orientation); alpha, grey,
+ * 16-bit depth and the ICC profile, EXIF (orientation reset), XMP and density travel along: the new
+ * instance behaves like a file holding them, so sharp's keepMetadata(), keepIccProfile() and friends
+ * keep them. Its output keeps the input's greyness and bit depth; `.toColourspace('srgb')` overrides.
+ */
+export async function upscale(image: Sharp, target: ResizeTarget, options?: SharpUpscaleOptions): Promise<Sharp> {
+  checkSharp(image);
+  const checked = checkOptions(options);
+  return upscaleChecked(image, await readMetadata(image), target, checked);
+}
