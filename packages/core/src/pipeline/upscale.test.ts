@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lumaPlane } from '../colour/ycbcr.js';
 import { VDSR_PAPER } from '../graph/architecture.js';
-import type { VdsrImage } from '../image.js';
+import type { ImageInput, VdsrImage } from '../image.js';
 import { referenceBackend } from '../reference/backend.js';
 import { resizeImage } from '../resize/image.js';
 import { resizePlane } from '../resize/plane.js';
@@ -27,7 +27,7 @@ function channel(image: VdsrImage, c: number): number[] {
 
 describe('upscale', () => {
   it('keeps channels and array type, and sizes the output like imresize', async () => {
-    const cases = [
+    const cases: ImageInput[] = [
       randomImage(5, 4, 1, 1),
       randomImage(5, 4, 3, 2),
       randomImage(5, 4, 4, 3, true),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VDSR_PAPER } from '../graph/architecture.js';
+import type { VdsrImage } from '../image.js';
 import { referenceBackend } from '../reference/backend.js';
 import { randomImage } from '../testing/fixtures.js';
 import { createRandomWeights } from '../weights/random.js';
@@ -12,7 +13,7 @@ describe('createUpscaler', () => {
     const upscaler = await createUpscaler({ weights, backend: 'auto', threads: 1 });
     expect(upscaler.backend).toBe('reference');
     const session = await referenceBackend.createSession(weights);
-    for (const image of [randomImage(7, 5, 3, 1), randomImage(3, 9, 4, 2, true)]) {
+    for (const image of [randomImage(7, 5, 3, 1), randomImage(3, 9, 4, 2, true)] as VdsrImage[]) {
       expect(await upscaler.upscale(image, { scale: 2 })).toEqual(
         await upscale(image, { scale: 2 }, { session, architecture: weights.architecture }),
       );

@@ -1,0 +1,199 @@
+import type { Backend, BackendSession } from '../backend.js';
+import { argError } from '../errors.js';
+import { VDSR_PAPER, type VdsrArchitecture } from '../graph/architecture.js';
+import { upscale } from '../pipeline/upscale.js';
+import { referenceBackend } from '../reference/backend.js';
+import { createRandomWeights } from '../weights/random.js';
+import type { VdsrWeights } from '../weights/types.js';
+import { maxAbsDiff, randomImage, randomPlane } from './fixtures.js';
+
+/** The few matchers the suite uses; vitest's and jest's expect satisfy it. */
+export interface ConformanceMatchers {
+  toBe(expected: unknown): void;
+  toEqual(expected: unknown): void;
+}
+
+/** The test framework, passed in so that @vdsr/core keeps no dependency on one. */
+export interface ConformanceTestApi {
+  describe(name: string, body: () => void): void;
+  it(name: string, body: () => Promise<void>, timeout?: number): void;
+  expect(actual: unknown): ConformanceMatchers;
+  beforeAll?(body: () => Promise<void>, timeout?: number): void;
+  afterAll?(body: () => Promise<void>, timeout?: number): void;
+}
+
+export interface ConformanceOptions {
+  /** Shown in the suite's title. */
+  name: string;
+  createBackend: () => Backend | Promise<Backend>;
+  /** Largest accepted difference from the reference backend on the network's Y / 255 scale (default 1e-4). */
+  tolerance?: number;
+  test: ConformanceTestApi;
+}
+
+/** The paper's network at small sizes (the real cost per pixel), a thin one at larger sizes. */
+const PAPER = createRandomWeights(2016, VDSR_PAPER);
+const THIN_ARCHITECTURE: VdsrArchitecture = { ...VDSR_PAPER, channels: 8 };
+const THIN = createRandomWeights(41, THIN_ARCHITECTURE);
+const PAPER_SIZES: [number, number][] = [[1, 1], [1, 9], [9, 1], [2, 2], [7, 5], [15, 13]];
+const THIN_SIZES: [number, number][] = [[64, 48], [131, 97], [1, 120], [120, 1]];
+const TIMEOUT_MS = 300_000;
+
+function checkOptions(options: ConformanceOptions): void {
+  if (typeof options !== 'object' || options === null) throw argError('options', 'an object', options);
+  const { name, createBackend, tolerance, test } = options;
+  if (typeof name !== 'string' || name === '') throw argError('options.name', 'a non-empty string', name);
+  if (typeof createBackend !== 'function') throw argError('options.createBackend', 'a function', createBackend);
+  if (tolerance !== undefined && !(typeof tolerance === 'number' && tolerance >= 0 && Number.isFinite(tolerance))) {
+    throw argError('options.tolerance', 'a finite number >= 0', tolerance);
+  }
+  for (const key of ['describe', 'it', 'expect'] as const) {
+    if (typeof test?.[key] !== 'function') throw argError(`options.test.${key}`, 'a function', test?.[key]);
+  }
+}
+
+/** The error code a promise rejects with ('resolved' if it does not). */
+async function rejection(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'resolved';
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}
+
+/** A session that counts its runs, to see where an abort stopped the pipeline. */
+function counting(session: BackendSession): BackendSession & { runs: number } {
+  const counted = {
+    backend: session.backend,
+    runs: 0,
+    run: (...args: Parameters<BackendSession['run']>) => {
+      counted.runs++;
+      return session.run(...args);
+    },
+    dispose: () => session.dispose(),
+  };
+  return counted;
+}
+
+/**
+ * Registers a test suite that every vdsr backend must pass, run against the reference backend on the
+ * same seeded weights and inputs: outputs within `tolerance` at 1x1, 1xN, Nx1 and odd sizes, a session
+ * reused across sizes, tiled == untiled through the pipeline, E_ARG on bad tiles, E_ABORTED on abort
+ * (with the session still usable), idempotent dispose and E_BACKEND after it, and isAvailable.
+ */
+export function runConformanceSuite(options: ConformanceOptions): void {
+  checkOptions(options);
+  const { name, createBackend, tolerance = 1e-4, test } = options;
+  const { describe, it, expect } = test;
+  let backend: Promise<Backend> | undefined;
+  const getBackend = () => (backend ??= Promise.resolve().then(createBackend));
+  const references = new Map<VdsrWeights, Promise<BackendSession>>();
+  const reference = (weights: VdsrWeights) => {
+    let session = references.get(weights);
+    if (!session) {
+      session = referenceBackend.createSession(weights);
+      references.set(weights, session);
+    }
+    return session;
+  };
+  test.afterAll?.(async () => {
+    for (const session of references.values()) await (await session).dispose();
+  });
+
+  /** Runs `body` on a fresh session of `weights`, disposing it afterwards whatever happens. */
+  async function withSession(weights: VdsrWeights, body: (session: BackendSession) => Promise<void>): Promise<void> {
+    const session = await (await getBackend()).createSession(weights);
+    try {
+      await body(session);
+    } finally {
+      await session.dispose();
+    }
+  }
+
+  /** Differences beyond tolerance, by size: [] when the backend conforms (and a readable failure if not). */
+  async function mismatches(session: BackendSession, weights: VdsrWeights, sizes: [number, number][]) {
+    const bad: { size: string; maxAbsDiff: number }[] = [];
+    for (const [width, height] of sizes) {
+      const y = randomPlane(width, height, width * 1000 + height);
+      const expected = await (await reference(weights)).run(y, width, height);
+      const actual = await session.run(y, width, height);
+      const diff = actual instanceof Float32Array ? maxAbsDiff(actual, expected) : Number.POSITIVE_INFINITY;
+      if (!(diff <= tolerance)) bad.push({ size: `${width}x${height}`, maxAbsDiff: diff });
+    }
+    return bad;
+  }
+
+  describe(`${name} conforms to the vdsr backend contract`, () => {
+    it('has a name, reports availability, and is available here', async () => {
+      const b = await getBackend();
+      expect(typeof b.name === 'string' && b.name.length > 0).toBe(true);
+      const { available, reason } = await b.isAvailable();
+      expect(typeof available).toBe('boolean');
+      expect(available ? 'available' : `unavailable: ${reason}`).toBe('available');
+      await withSession(THIN, async (session) => expect(session.backend).toBe(b.name));
+    });
+
+    it('matches the reference on the paper architecture at 1x1, 1xN, Nx1 and odd sizes', async () => {
+      await withSession(PAPER, async (session) => expect(await mismatches(session, PAPER, PAPER_SIZES)).toEqual([]));
+    }, TIMEOUT_MS);
+
+    it('matches the reference on a thin architecture at larger sizes', async () => {
+      await withSession(THIN, async (session) => expect(await mismatches(session, THIN, THIN_SIZES)).toEqual([]));
+    }, TIMEOUT_MS);
+
+    it('stays correct when one session runs several sizes in turn', async () => {
+      await withSession(THIN, async (session) => {
+        const sizes: [number, number][] = [[33, 17], [5, 40], [33, 17], [1, 1], [5, 40]];
+        expect(await mismatches(session, THIN, sizes)).toEqual([]);
+      });
+    }, TIMEOUT_MS);
+
+    it('gives the same image tiled and untiled through the pipeline', async () => {
+      const image = randomImage(48, 37, 3, 7, true);
+      const refSession = await reference(THIN);
+      const expected = await upscale(image, { scale: 2 }, { session: refSession, architecture: THIN_ARCHITECTURE });
+      await withSession(THIN, async (session) => {
+        const whole = await upscale(image, { scale: 2 }, { session, architecture: THIN_ARCHITECTURE });
+        const tiled = await upscale(image, { scale: 2 }, { session, architecture: THIN_ARCHITECTURE, tileSize: 32 });
+        expect({
+          tiledVsUntiled: maxAbsDiff(tiled.data, whole.data) <= tolerance * 255,
+          untiledVsReference: maxAbsDiff(whole.data, expected.data) <= tolerance * 255,
+        }).toEqual({ tiledVsUntiled: true, untiledVsReference: true });
+      });
+    }, TIMEOUT_MS);
+
+    it('rejects bad tiles with E_ARG', async () => {
+      await withSession(THIN, async (session) => {
+        expect(await rejection(session.run(new Float32Array(5), 2, 3))).toBe('E_ARG');
+        expect(await rejection(session.run(new Float32Array(0), 0, 0))).toBe('E_ARG');
+        expect(await rejection(session.run([0.5] as unknown as Float32Array, 1, 1))).toBe('E_ARG');
+      });
+    });
+
+    it('rejects with E_ABORTED on an aborted signal, stops a tiled upscale between tiles, and stays usable', async () => {
+      await withSession(THIN, async (session) => {
+        expect(await rejection(session.run(randomPlane(8, 8, 1), 8, 8, AbortSignal.abort()))).toBe('E_ABORTED');
+        const counted = counting(session);
+        const controller = new AbortController();
+        const upscaling = upscale(randomImage(40, 40, 1, 2), { scale: 2 }, {
+          session: counted,
+          architecture: THIN_ARCHITECTURE,
+          tileSize: 20,
+          signal: controller.signal,
+          onProgress: () => controller.abort(),
+        });
+        expect(await rejection(upscaling)).toBe('E_ABORTED');
+        expect(counted.runs).toBe(1);
+        expect(await mismatches(session, THIN, [[21, 19]])).toEqual([]);
+      });
+    }, TIMEOUT_MS);
+
+    it('disposes idempotently and rejects runs after dispose with E_BACKEND', async () => {
+      const session = await (await getBackend()).createSession(THIN);
+      await session.dispose();
+      await session.dispose();
+      expect(await rejection(session.run(randomPlane(4, 4, 1), 4, 4))).toBe('E_BACKEND');
+    });
+  });
+}

@@ -1,0 +1,7 @@
+export {
+  type ConformanceMatchers,
+  type ConformanceOptions,
+  type ConformanceTestApi,
+  runConformanceSuite,
+} from './conformance.js';
+export { maxAbsDiff, randomImage, randomPlane } from './fixtures.js';
