@@ -58,14 +58,21 @@ export async function decode(image: Sharp, meta: Metadata): Promise<Decoded> {
   const pipeline = image.clone().autoOrient();
   if (profileFits(meta.icc, greyInput)) pipeline.keepIccProfile();
   pipeline.toColourspace(sixteenBit ? 'rgb16' : 'srgb').raw(sixteenBit ? { depth: 'ushort' } : {});
-  const { data, info } = await sharpCall('decode the image', () => pipeline.toBuffer({ resolveWithObject: true }));
-  const samples = sixteenBit ? ushortSamples(data) : new Uint8Array(data.buffer, data.byteOffset, data.length);
+  const { data, info } = await sharpCall('decode the image', () =>
+    pipeline.toBuffer({ resolveWithObject: true }),
+  );
+  const samples = sixteenBit
+    ? ushortSamples(data)
+    : new Uint8Array(data.buffer, data.byteOffset, data.length);
   const { channels } = info;
   // Grey stays grey unless the pipeline coloured it (a tint, a coloured composite).
   const grey = channels <= 2 || (greyInput && isNeutral(samples, channels));
   const layout = (grey ? GREY_LAYOUTS : COLOUR_LAYOUTS)[channels];
   if (!layout) {
-    throw new VdsrError('E_ARG', `Expected the sharp pipeline to give 1 to 4 channels but it gave ${channels}`);
+    throw new VdsrError(
+      'E_ARG',
+      `Expected the sharp pipeline to give 1 to 4 channels but it gave ${channels}`,
+    );
   }
   const coreSamples = pickChannels(samples, channels, layout.toCore);
   return {

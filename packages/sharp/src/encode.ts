@@ -9,7 +9,10 @@ import { sharpCall } from './sharp-call.js';
 export type OutputColourspace = 'b-w' | 'grey16' | 'srgb' | 'rgb16';
 
 /** The colourspace that keeps the input's greyness and bit depth through sharp's output. */
-export function outputColourspace({ grey, sixteenBit }: Pick<Decoded, 'grey' | 'sixteenBit'>): OutputColourspace {
+export function outputColourspace({
+  grey,
+  sixteenBit,
+}: Pick<Decoded, 'grey' | 'sixteenBit'>): OutputColourspace {
   if (grey) return sixteenBit ? 'grey16' : 'b-w';
   return sixteenBit ? 'rgb16' : 'srgb';
 }

@@ -29,7 +29,9 @@ describe('uprightExif', () => {
 
   it('reads big-endian TIFF', () => {
     const upright = uprightExif(BIG_ENDIAN)!;
-    expect(Buffer.from(upright).toString('hex')).toBe(BIG_ENDIAN.toString('hex').replace('00010008', '00010001'));
+    expect(Buffer.from(upright).toString('hex')).toBe(
+      BIG_ENDIAN.toString('hex').replace('00010008', '00010001'),
+    );
   });
 
   it('gives undefined for a block that is not TIFF', () => {

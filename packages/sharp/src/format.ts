@@ -17,7 +17,11 @@ export function outputFormat(requested: unknown, inputFormat: string | undefined
   if (requested !== undefined) {
     const id = typeof requested === 'string' ? (ALIASES[requested] ?? requested) : requested;
     if (typeof id !== 'string' || !formats.includes(id)) {
-      throw argError('options.format', `one of ${[...formats, ...Object.keys(ALIASES)].join(', ')}`, requested);
+      throw argError(
+        'options.format',
+        `one of ${[...formats, ...Object.keys(ALIASES)].join(', ')}`,
+        requested,
+      );
     }
     return id as OutputFormat;
   }

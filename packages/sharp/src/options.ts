@@ -1,4 +1,11 @@
-import { argError, describeValue, type UpscaleOptions, VdsrError, type Upscaler, type VdsrWeights } from '@vdsr/core';
+import {
+  argError,
+  describeValue,
+  type UpscaleOptions,
+  type Upscaler,
+  VdsrError,
+  type VdsrWeights,
+} from '@vdsr/core';
 import type { Sharp } from 'sharp';
 
 export interface SharpUpscaleOptions extends UpscaleOptions {

@@ -10,7 +10,10 @@ function chunkTypes(png: Buffer): string[] {
   return types;
 }
 
-const plain = () => sharp({ create: { width: 4, height: 3, channels: 3, background: '#336699' } }).png().toBuffer();
+const plain = () =>
+  sharp({ create: { width: 4, height: 3, channels: 3, background: '#336699' } })
+    .png()
+    .toBuffer();
 
 describe('setPngChunks', () => {
   it('adds chunks after IHDR, replacing those of the same type, and sharp reads them', async () => {

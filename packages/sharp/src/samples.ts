@@ -39,7 +39,8 @@ export function from16Bit(data: Uint16Array): Float32Array {
 
 /** The core's 0..255 samples as 8- or 16-bit integers, rounded and clamped. */
 export function toIntegers(data: PixelData, sixteenBit: boolean): Uint8Array | Uint16Array {
-  if (!sixteenBit && !(data instanceof Float32Array)) return new Uint8Array(data.buffer, data.byteOffset, data.length);
+  if (!sixteenBit && !(data instanceof Float32Array))
+    return new Uint8Array(data.buffer, data.byteOffset, data.length);
   const scale = sixteenBit ? 257 : 1;
   const max = sixteenBit ? 65535 : 255;
   const out = sixteenBit ? new Uint16Array(data.length) : new Uint8Array(data.length);

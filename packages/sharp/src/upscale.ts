@@ -6,7 +6,12 @@ import { type CheckedOptions, checkOptions, checkSharp, type SharpUpscaleOptions
 import { withUpscaler } from './upscaler.js';
 
 /** The shared path of upscale and upscaleBuffer, once their arguments are checked. */
-export function upscaleChecked(image: Sharp, meta: Metadata, target: ResizeTarget, options: CheckedOptions): Promise<Sharp> {
+export function upscaleChecked(
+  image: Sharp,
+  meta: Metadata,
+  target: ResizeTarget,
+  options: CheckedOptions,
+): Promise<Sharp> {
   const { weights, backend, upscaler, limitInputPixels, ...coreOptions } = options;
   checkInputPixels(meta, limitInputPixels);
   return withUpscaler(options, async (upscaler) => {
@@ -25,7 +30,11 @@ export function upscaleChecked(image: Sharp, meta: Metadata, target: ResizeTarge
  * instance behaves like a file holding them, so sharp's keepMetadata(), keepIccProfile() and friends
  * keep them. Its output keeps the input's greyness and bit depth; `.toColourspace('srgb')` overrides.
  */
-export async function upscale(image: Sharp, target: ResizeTarget, options?: SharpUpscaleOptions): Promise<Sharp> {
+export async function upscale(
+  image: Sharp,
+  target: ResizeTarget,
+  options?: SharpUpscaleOptions,
+): Promise<Sharp> {
   checkSharp(image);
   const checked = checkOptions(options);
   return upscaleChecked(image, await readMetadata(image), target, checked);

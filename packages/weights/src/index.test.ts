@@ -26,23 +26,26 @@ describe('@vdsr/weights (Node)', () => {
   });
 
   // Skipped only until the training engineer commits weights/vdsr.safetensors.
-  it.skipIf(!installed)('the release file is fp16 VDSR weights with provenance and a metrics table', async () => {
-    const weights = await loadWeights();
-    expect(weights.dtype).toBe('F16');
-    expect(weights.architecture).toEqual(VDSR_PAPER);
-    expect(weights.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(Object.keys(weights.metadata.provenance).length).toBeGreaterThan(0);
-    expect(weights.metadata.metrics.length).toBeGreaterThan(0);
-    for (const row of weights.metadata.metrics) {
-      expect(row.dataset).toEqual(expect.any(String));
-      expect([2, 3, 4]).toContain(row.scale);
-      expect(['bicubic', 'vdsr']).toContain(row.method);
-      expect(Number.isFinite(row.psnr)).toBe(true);
-      expect(row.ssim).toBeGreaterThan(0);
-      expect(row.ssim).toBeLessThanOrEqual(1);
-    }
-    expect(weights.metadata.metrics.some((row) => row.method === 'vdsr')).toBe(true);
-  });
+  it.skipIf(!installed)(
+    'the release file is fp16 VDSR weights with provenance and a metrics table',
+    async () => {
+      const weights = await loadWeights();
+      expect(weights.dtype).toBe('F16');
+      expect(weights.architecture).toEqual(VDSR_PAPER);
+      expect(weights.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(Object.keys(weights.metadata.provenance).length).toBeGreaterThan(0);
+      expect(weights.metadata.metrics.length).toBeGreaterThan(0);
+      for (const row of weights.metadata.metrics) {
+        expect(row.dataset).toEqual(expect.any(String));
+        expect([2, 3, 4]).toContain(row.scale);
+        expect(['bicubic', 'vdsr']).toContain(row.method);
+        expect(Number.isFinite(row.psnr)).toBe(true);
+        expect(row.ssim).toBeGreaterThan(0);
+        expect(row.ssim).toBeLessThanOrEqual(1);
+      }
+      expect(weights.metadata.metrics.some((row) => row.method === 'vdsr')).toBe(true);
+    },
+  );
 });
 
 if (!installed) {
