@@ -36,7 +36,7 @@ function validFilter(plane: Float64Array, width: number, height: number): Float6
     for (let k = 0; k < WINDOW; k++) {
       const weight = KERNEL[k]!;
       const src = (y + k) * w;
-      for (let x = 0; x < w; x++) out[y * w + x] += weight * rows[src + x]!;
+      for (let x = 0; x < w; x++) out[y * w + x]! += weight * rows[src + x]!;
     }
   }
   return out;

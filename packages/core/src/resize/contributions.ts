@@ -67,8 +67,9 @@ export function contributions(inLength: number, outLength: number, scale: number
       sum += w;
     }
     for (let t = 0; t < fullTaps; t++) {
-      weights[o * fullTaps + t] /= sum;
-      if (weights[o * fullTaps + t] !== 0) used[t] = 1;
+      const w = weights[o * fullTaps + t]! / sum;
+      weights[o * fullTaps + t] = w;
+      if (w !== 0) used[t] = 1;
     }
   }
   const kept: number[] = [];

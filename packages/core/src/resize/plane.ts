@@ -20,7 +20,7 @@ function alongHeight(src: Float32Array, width: number, outHeight: number, c: Con
       const w = weights[t]!;
       if (w === 0) continue;
       const row = indices[t]! * width;
-      for (let x = 0; x < width; x++) acc[x] += w * src[row + x]!;
+      for (let x = 0; x < width; x++) acc[x]! += w * src[row + x]!;
     }
     out.set(acc, j * width);
   }
