@@ -32,3 +32,17 @@ export {
 } from './pipeline/options.js';
 export { upscale } from './pipeline/upscale.js';
 export { createUpscaler, type Upscaler, type UpscalerOptions } from './pipeline/upscaler.js';
+export { lumaPlane, rgbToYcbcrPlanes, ycbcrPlanesToRgb } from './colour/ycbcr.js';
+export { resizePlane } from './resize/plane.js';
+export { MAX_RESIZE_PIXELS, type ResizeTarget, type TargetSize, targetSize } from './resize/target.js';
+export { resizeImage } from './resize/image.js';
+export { psnrPlane } from './metrics/psnr.js';
+export { ssimPlane } from './metrics/ssim.js';
+export { type MetricOptions, psnr, ssim } from './metrics/image.js';
+export { validateArchitecture } from './graph/validate.js';
+export { describeGraph, type GraphDescription, type GraphLayer, type GraphResidual } from './graph/describe.js';
+export { formatGraph } from './graph/format.js';
+export { decodeFloat16, decodeFloat16Array, encodeFloat16, encodeFloat16Array } from './weights/float16.js';
+export { WEIGHTS_FORMAT } from './weights/metadata.js';
+export { parseWeights } from './weights/parse.js';
+export { type SerializeOptions, serializeWeights } from './weights/serialize.js';
