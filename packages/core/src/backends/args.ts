@@ -8,7 +8,12 @@ export function isPositiveInt(value: unknown): value is number {
  * Validates a row-major float plane of `width` x `height` samples, as BackendSession.run and the
  * tiling take it; backends call it first so every one of them fails the same way.
  */
-export function assertPlane(data: unknown, width: unknown, height: unknown, name = 'y'): asserts data is Float32Array {
+export function assertPlane(
+  data: unknown,
+  width: unknown,
+  height: unknown,
+  name = 'y',
+): asserts data is Float32Array {
   if (!isPositiveInt(width)) throw argError('width', 'a positive integer', width);
   if (!isPositiveInt(height)) throw argError('height', 'a positive integer', height);
   if (!(data instanceof Float32Array)) throw argError(name, 'a Float32Array', data);
@@ -25,5 +30,6 @@ export function assertSessionOptions(options: unknown): void {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null) throw argError('options', 'an object', options);
   const { threads } = options as { threads?: unknown };
-  if (threads !== undefined && !isPositiveInt(threads)) throw argError('options.threads', 'a positive integer', threads);
+  if (threads !== undefined && !isPositiveInt(threads))
+    throw argError('options.threads', 'a positive integer', threads);
 }

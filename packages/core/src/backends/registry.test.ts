@@ -32,10 +32,14 @@ describe('backend registry', () => {
 
   it('runs factories lazily, once, and picks the highest available priority for auto', async () => {
     let calls = 0;
-    registerBackend('fast', () => {
-      calls++;
-      return fakeBackend('fast', true);
-    }, 10);
+    registerBackend(
+      'fast',
+      () => {
+        calls++;
+        return fakeBackend('fast', true);
+      },
+      10,
+    );
     registerBackend('fastest', async () => fakeBackend('fastest', false, 'no GPU adapter'), 20);
     expect(calls).toBe(0);
     expect(listBackends()).toEqual([
@@ -54,10 +58,14 @@ describe('backend registry', () => {
 
   it('retries a factory that failed and reports bad factories', async () => {
     let fail = true;
-    registerBackend('flaky', () => {
-      if (fail) throw new Error('cannot load flaky.node');
-      return fakeBackend('flaky', true);
-    }, 30);
+    registerBackend(
+      'flaky',
+      () => {
+        if (fail) throw new Error('cannot load flaky.node');
+        return fakeBackend('flaky', true);
+      },
+      30,
+    );
     registerBackend('broken', () => ({}) as Backend, 40);
     expect((await resolveBackend()).name).toBe('fast');
     await expect(resolveBackend('flaky')).rejects.toMatchObject({
@@ -67,12 +75,14 @@ describe('backend registry', () => {
     expect((await resolveBackend()).name).toBe('flaky');
     await expect(resolveBackend('broken')).rejects.toMatchObject({
       code: 'E_BACKEND',
-      message: "Backend 'broken' is not available: its factory did not return a Backend (isAvailable and createSession)",
+      message:
+        "Backend 'broken' is not available: its factory did not return a Backend (isAvailable and createSession)",
     });
   });
 
   it('throws one E_BACKEND listing every backend tried when none is available', async () => {
-    for (const name of ['fast', 'flaky', 'reference']) registerBackend(name, () => fakeBackend(name, false), 1);
+    for (const name of ['fast', 'flaky', 'reference'])
+      registerBackend(name, () => fakeBackend(name, false), 1);
     await expect(resolveBackend()).rejects.toMatchObject({
       code: 'E_BACKEND',
       message:
@@ -89,7 +99,10 @@ describe('backend registry', () => {
     expect((await session.run(new Float32Array([0.5]), 1, 1)).length).toBe(1);
     await session.dispose();
     await expect(createSession(small, { backend: 'nope' })).rejects.toMatchObject({ code: 'E_BACKEND' });
-    registerBackend('throwing', () => ({ ...fakeBackend('throwing', true), createSession: () => Promise.reject(new TypeError('boom')) }));
+    registerBackend('throwing', () => ({
+      ...fakeBackend('throwing', true),
+      createSession: () => Promise.reject(new TypeError('boom')),
+    }));
     await expect(createSession(small, { backend: 'throwing' })).rejects.toMatchObject({
       code: 'E_BACKEND',
       message: "Backend 'throwing' failed to create a session: TypeError: boom",

@@ -15,7 +15,9 @@ interface Entry {
 }
 
 // The reference backend is always there, at the lowest default priority: adapters register above it.
-const entries = new Map<string, Entry>([['reference', { name: 'reference', priority: 0, factory: () => referenceBackend }]]);
+const entries = new Map<string, Entry>([
+  ['reference', { name: 'reference', priority: 0, factory: () => referenceBackend }],
+]);
 
 /**
  * Makes a backend available to resolveBackend, createSession and createUpscaler under `name`. The
@@ -84,7 +86,8 @@ export async function resolveBackend(name = 'auto'): Promise<Backend> {
       throw new VdsrError('E_BACKEND', `Unknown backend '${name}'; registered backends: ${known.join(', ')}`);
     }
     const result = await tryBackend(entry);
-    if (typeof result === 'string') throw new VdsrError('E_BACKEND', `Backend '${name}' is not available: ${result}`);
+    if (typeof result === 'string')
+      throw new VdsrError('E_BACKEND', `Backend '${name}' is not available: ${result}`);
     return result;
   }
   const failures: string[] = [];
@@ -102,7 +105,10 @@ export interface CreateSessionOptions extends SessionOptions {
 }
 
 /** Resolves a backend (see resolveBackend) and opens a session of `weights` on it. */
-export async function createSession(weights: VdsrWeights, options: CreateSessionOptions = {}): Promise<BackendSession> {
+export async function createSession(
+  weights: VdsrWeights,
+  options: CreateSessionOptions = {},
+): Promise<BackendSession> {
   assertSessionOptions(options);
   const { backend: name = 'auto', ...sessionOptions } = options;
   const backend = await resolveBackend(name);
@@ -110,8 +116,12 @@ export async function createSession(weights: VdsrWeights, options: CreateSession
     return await backend.createSession(weights, sessionOptions);
   } catch (error) {
     if (error instanceof VdsrError) throw error;
-    throw new VdsrError('E_BACKEND', `Backend '${backend.name}' failed to create a session: ${String(error)}`, {
-      cause: error,
-    });
+    throw new VdsrError(
+      'E_BACKEND',
+      `Backend '${backend.name}' failed to create a session: ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

@@ -12,7 +12,8 @@ function weightsError(message: string, cause?: unknown): VdsrError {
  * and tensor lengths) before a backend lays them out; throws E_WEIGHTS naming the first mismatch.
  */
 export function assertWeights(weights: VdsrWeights): void {
-  if (typeof weights !== 'object' || weights === null) throw argError('weights', 'a VdsrWeights object', weights);
+  if (typeof weights !== 'object' || weights === null)
+    throw argError('weights', 'a VdsrWeights object', weights);
   let architecture: VdsrWeights['architecture'];
   try {
     architecture = validateArchitecture(weights.architecture, 'weights.architecture');

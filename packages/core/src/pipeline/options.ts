@@ -1,5 +1,5 @@
-import { isPositiveInt } from '../backends/args.js';
 import type { BackendSession } from '../backend.js';
+import { isPositiveInt } from '../backends/args.js';
 import { argError, VdsrError } from '../errors.js';
 import type { VdsrArchitecture } from '../graph/architecture.js';
 import type { VdsrImage } from '../image.js';
@@ -27,7 +27,8 @@ export function checkLimits(options: UpscaleOptions): { maxScale: number; maxOut
   if (typeof maxScale !== 'number' || !Number.isFinite(maxScale) || maxScale <= 1) {
     throw argError('maxScale', 'a finite number > 1', maxScale);
   }
-  if (!isPositiveInt(maxOutputPixels)) throw argError('maxOutputPixels', 'a positive integer', maxOutputPixels);
+  if (!isPositiveInt(maxOutputPixels))
+    throw argError('maxOutputPixels', 'a positive integer', maxOutputPixels);
   return { maxScale, maxOutputPixels };
 }
 
@@ -43,7 +44,10 @@ export function upscaleSize(image: VdsrImage, target: ResizeTarget, options: Ups
   }
   const size = targetSize(image.width, image.height, target);
   const input = `${image.width} x ${image.height}`;
-  for (const [axis, s] of [['width', size.scaleX], ['height', size.scaleY]] as const) {
+  for (const [axis, s] of [
+    ['width', size.scaleX],
+    ['height', size.scaleY],
+  ] as const) {
     if (!(s > 1)) {
       throw new VdsrError(
         'E_ARG',
@@ -66,4 +70,3 @@ export function upscaleSize(image: VdsrImage, target: ResizeTarget, options: Ups
   }
   return size;
 }
-

@@ -36,7 +36,12 @@ export function mapPlanes(planes: Planes, fn: (plane: Float32Array) => Float32Ar
  * Interleaves planes (0..255) into an image of the input's array type: 8-bit data rounded half away
  * from zero and clamped like MATLAB's uint8(), float data clamped to 0..255 but not rounded.
  */
-export function mergePlanes<D extends PixelData>(planes: Planes, width: number, height: number, like: D): VdsrImage<D> {
+export function mergePlanes<D extends PixelData>(
+  planes: Planes,
+  width: number,
+  height: number,
+  like: D,
+): VdsrImage<D> {
   const channels = planes.alpha ? 4 : planes.cb ? 3 : 1;
   const count = width * height;
   let values = planes.y;

@@ -16,7 +16,11 @@ const weights = createRandomWeights(5, architecture);
 const session = await referenceBackend.createSession(weights);
 const zero: VdsrWeights = {
   ...weights,
-  layers: weights.layers.map((l) => ({ ...l, weight: new Float32Array(l.weight.length), bias: new Float32Array(l.bias.length) })),
+  layers: weights.layers.map((l) => ({
+    ...l,
+    weight: new Float32Array(l.weight.length),
+    bias: new Float32Array(l.bias.length),
+  })),
 };
 const identity = await referenceBackend.createSession(zero);
 
@@ -46,7 +50,9 @@ describe('upscale', () => {
 
   it('is bicubic upscaling when the network adds nothing (identity weights)', async () => {
     const grey = randomImage(9, 7, 1, 4);
-    expect(await upscale(grey, { scale: 3 }, { session: identity, architecture })).toEqual(resizeImage(grey, { scale: 3 }));
+    expect(await upscale(grey, { scale: 3 }, { session: identity, architecture })).toEqual(
+      resizeImage(grey, { scale: 3 }),
+    );
     const rgba = randomImage(9, 7, 4, 5, true);
     const out = await upscale(rgba, { scale: 1.7 }, { session: identity, architecture });
     const bicubic = resizeImage(rgba, { scale: 1.7 });
@@ -54,7 +60,12 @@ describe('upscale', () => {
     // Colour conversion is affine and commutes with the resize, up to float rounding.
     expect(maxAbsDiff(out.data, clamped)).toBeLessThan(2e-3);
     const rgb8 = randomImage(9, 7, 3, 6);
-    expect(maxAbsDiff((await upscale(rgb8, { scale: 2 }, { session: identity, architecture })).data, resizeImage(rgb8, { scale: 2 }).data)).toBeLessThanOrEqual(1);
+    expect(
+      maxAbsDiff(
+        (await upscale(rgb8, { scale: 2 }, { session: identity, architecture })).data,
+        resizeImage(rgb8, { scale: 2 }).data,
+      ),
+    ).toBeLessThanOrEqual(1);
   });
 
   it('refines the bicubic luma with the network and passes alpha through as bicubic', async () => {
@@ -90,18 +101,28 @@ describe('upscale', () => {
   it('reports progress and aborts between tiles with E_ABORTED, leaving the session usable', async () => {
     const image = randomImage(20, 20, 3, 9);
     const seen: number[] = [];
-    const whole = await upscale(image, { scale: 2 }, { session, architecture, tileSize: 20, onProgress: (p) => seen.push(p.fraction) });
+    const whole = await upscale(
+      image,
+      { scale: 2 },
+      { session, architecture, tileSize: 20, onProgress: (p) => seen.push(p.fraction) },
+    );
     expect(seen).toEqual([0.25, 0.5, 0.75, 1]);
     const controller = new AbortController();
-    const aborted = upscale(image, { scale: 2 }, {
-      session,
-      architecture,
-      tileSize: 20,
-      signal: controller.signal,
-      onProgress: () => controller.abort(),
-    });
+    const aborted = upscale(
+      image,
+      { scale: 2 },
+      {
+        session,
+        architecture,
+        tileSize: 20,
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      },
+    );
     await expect(aborted).rejects.toMatchObject({ code: 'E_ABORTED' });
-    await expect(upscale(image, { scale: 2 }, { session, signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'E_ABORTED' });
+    await expect(
+      upscale(image, { scale: 2 }, { session, signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({ code: 'E_ABORTED' });
     expect(await upscale(image, { scale: 2 }, { session, architecture })).toEqual(whole);
   });
 
@@ -117,23 +138,30 @@ describe('upscale', () => {
     }
     await expect(run({ width: 8, height: 4 })).rejects.toMatchObject({
       code: 'E_ARG',
-      message: 'Expected a target larger than the 4 x 4 input along both axes but received 8 x 4 (height scale 1)',
+      message:
+        'Expected a target larger than the 4 x 4 input along both axes but received 8 x 4 (height scale 1)',
     });
     await expect(run({ width: 3 })).rejects.toMatchObject({ code: 'E_ARG' });
     await expect(run({ scale: 8.5 })).rejects.toMatchObject({
       code: 'E_LIMIT',
-      message: 'Expected a scale of at most 8 but 4 x 4 -> 34 x 34 scales the width by 8.5; raise the maxScale option to allow it',
+      message:
+        'Expected a scale of at most 8 but 4 x 4 -> 34 x 34 scales the width by 8.5; raise the maxScale option to allow it',
     });
-    expect((await upscale(randomImage(1, 1, 1, 1), { scale: 9 }, { session, architecture, maxScale: 10 })).width).toBe(9);
+    expect(
+      (await upscale(randomImage(1, 1, 1, 1), { scale: 9 }, { session, architecture, maxScale: 10 })).width,
+    ).toBe(9);
     await expect(run({ scale: 2 }, { maxOutputPixels: 63 })).rejects.toMatchObject({
       code: 'E_LIMIT',
-      message: 'Expected an output of at most 63 pixels but 4 x 4 -> 8 x 8 is 64; raise the maxOutputPixels option to allow it',
+      message:
+        'Expected an output of at most 63 pixels but 4 x 4 -> 8 x 8 is 64; raise the maxOutputPixels option to allow it',
     });
   });
 
   it('rejects bad images and options with E_ARG before any work', async () => {
     const image = randomImage(4, 4, 1, 1);
-    await expect(upscale({ width: 2, height: 2, channels: 1, data: new Uint8Array(3) }, { scale: 2 }, { session })).rejects.toMatchObject({
+    await expect(
+      upscale({ width: 2, height: 2, channels: 1, data: new Uint8Array(3) }, { scale: 2 }, { session }),
+    ).rejects.toMatchObject({
       code: 'E_ARG',
       message: 'Expected image.data of length 4 (2 x 2 x 1 channels) but received length 3',
     });
@@ -147,12 +175,21 @@ describe('upscale', () => {
       [{ maxScale: 1 }, 'Expected a finite number > 1 for maxScale but received number 1'],
       [{ maxOutputPixels: 0 }, 'Expected a positive integer for maxOutputPixels but received number 0'],
       [{ tileSize: 0 }, 'Expected a positive integer for tileSize but received number 0'],
-      [{ memoryBudget: -1 }, 'Expected a positive finite number of bytes for memoryBudget but received number -1'],
+      [
+        { memoryBudget: -1 },
+        'Expected a positive finite number of bytes for memoryBudget but received number -1',
+      ],
       [{ onProgress: true }, 'Expected a function for onProgress but received boolean true'],
-      [{ architecture: { ...VDSR_PAPER, depth: 0 } }, 'Expected an integer >= 2 for architecture.depth but received number 0'],
+      [
+        { architecture: { ...VDSR_PAPER, depth: 0 } },
+        'Expected an integer >= 2 for architecture.depth but received number 0',
+      ],
     ];
     for (const [options, message] of bad) {
-      await expect(upscale(image, { scale: 2 }, { session, ...options })).rejects.toMatchObject({ code: 'E_ARG', message });
+      await expect(upscale(image, { scale: 2 }, { session, ...options })).rejects.toMatchObject({
+        code: 'E_ARG',
+        message,
+      });
     }
   });
 });

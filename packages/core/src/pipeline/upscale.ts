@@ -20,7 +20,8 @@ export async function upscale<D extends PixelData>(
   options: SessionUpscaleOptions,
 ): Promise<VdsrImage<D>> {
   const input = toImage(image);
-  if (typeof options !== 'object' || options === null) throw argError('options', 'an object with a session', options);
+  if (typeof options !== 'object' || options === null)
+    throw argError('options', 'an object with a session', options);
   const { session, architecture = VDSR_PAPER, maxScale, maxOutputPixels, ...tiling } = options;
   if (typeof session?.run !== 'function') throw argError('options.session', 'a BackendSession', session);
   const { receptiveRadius, architecture: arch } = describeGraph(architecture);

@@ -45,9 +45,13 @@ describe('createUpscaler', () => {
       message: 'Expected an object with weights for options but received undefined',
     });
     await expect(createUpscaler({ weights, backend: 'tpu' })).rejects.toMatchObject({ code: 'E_BACKEND' });
-    await expect(createUpscaler({ weights: { ...weights, layers: [] } })).rejects.toMatchObject({ code: 'E_WEIGHTS' });
+    await expect(createUpscaler({ weights: { ...weights, layers: [] } })).rejects.toMatchObject({
+      code: 'E_WEIGHTS',
+    });
     const upscaler = await createUpscaler({ weights });
-    await expect(upscaler.upscale(randomImage(2, 2, 1, 1), { scale: 2 }, null as never)).rejects.toMatchObject({
+    await expect(
+      upscaler.upscale(randomImage(2, 2, 1, 1), { scale: 2 }, null as never),
+    ).rejects.toMatchObject({
       message: 'Expected an object for options but received null',
     });
     await upscaler.dispose();

@@ -18,20 +18,26 @@ export interface UpscalerOptions {
 export interface Upscaler {
   /** The backend the session runs on (what 'auto' resolved to). */
   readonly backend: string;
-  upscale<D extends PixelData>(image: ImageInput<D>, target: ResizeTarget, options?: UpscaleOptions): Promise<VdsrImage<D>>;
+  upscale<D extends PixelData>(
+    image: ImageInput<D>,
+    target: ResizeTarget,
+    options?: UpscaleOptions,
+  ): Promise<VdsrImage<D>>;
   /** Frees the session; upscale() afterwards rejects with E_BACKEND. Idempotent. */
   dispose(): Promise<void>;
 }
 
 export async function createUpscaler(options: UpscalerOptions): Promise<Upscaler> {
-  if (typeof options !== 'object' || options === null) throw argError('options', 'an object with weights', options);
+  if (typeof options !== 'object' || options === null)
+    throw argError('options', 'an object with weights', options);
   const { weights, backend, threads } = options;
   let session: BackendSession | undefined = await createSession(weights, { backend, threads });
   const { architecture } = weights;
   return {
     backend: session.backend,
     async upscale(image, target, upscaleOptions = {}) {
-      if (!session) throw new VdsrError('E_BACKEND', 'The upscaler was disposed; create a new one to upscale');
+      if (!session)
+        throw new VdsrError('E_BACKEND', 'The upscaler was disposed; create a new one to upscale');
       if (typeof upscaleOptions !== 'object' || upscaleOptions === null) {
         throw argError('options', 'an object', upscaleOptions);
       }

@@ -8,7 +8,12 @@ import { referenceBackend } from './backend.js';
 const arch = (depth: number, channels: number): VdsrArchitecture => ({ ...VDSR_PAPER, depth, channels });
 
 /** The textbook definition, one output at a time with explicit bounds; same summation grouping. */
-function naiveForward(weights: VdsrWeights, input: Float32Array, width: number, height: number): Float32Array {
+function naiveForward(
+  weights: VdsrWeights,
+  input: Float32Array,
+  width: number,
+  height: number,
+): Float32Array {
   let act: Float32Array[] = [Float32Array.from(input)];
   weights.layers.forEach((layer, index) => {
     const last = index === weights.layers.length - 1;
@@ -79,7 +84,11 @@ describe('referenceBackend', () => {
     const base = createRandomWeights(1, arch(3, 4));
     const zero: VdsrWeights = {
       ...base,
-      layers: base.layers.map((l) => ({ ...l, weight: new Float32Array(l.weight.length), bias: new Float32Array(l.bias.length) })),
+      layers: base.layers.map((l) => ({
+        ...l,
+        weight: new Float32Array(l.weight.length),
+        bias: new Float32Array(l.bias.length),
+      })),
     };
     const y = randomPlane(4, 3, 9);
     expect(await runOnce(zero, y, 4, 3)).toEqual(y);
@@ -160,10 +169,16 @@ describe('referenceBackend', () => {
     });
     await expect(
       referenceBackend.createSession({ ...good, layers: good.layers.slice(0, 2) }),
-    ).rejects.toMatchObject({ code: 'E_WEIGHTS', message: 'Expected 3 layers (architecture.depth) but received 2' });
+    ).rejects.toMatchObject({
+      code: 'E_WEIGHTS',
+      message: 'Expected 3 layers (architecture.depth) but received 2',
+    });
     await expect(
       referenceBackend.createSession({ ...good, architecture: { ...good.architecture, kernelSize: 5 } }),
-    ).rejects.toMatchObject({ code: 'E_WEIGHTS', message: expect.stringContaining('layer 0 to be 1 -> 4 channels with a 5x5 kernel') });
+    ).rejects.toMatchObject({
+      code: 'E_WEIGHTS',
+      message: expect.stringContaining('layer 0 to be 1 -> 4 channels with a 5x5 kernel'),
+    });
     const five = createRandomWeights(1, { ...arch(3, 4), kernelSize: 5 });
     await expect(referenceBackend.createSession(five)).rejects.toMatchObject({
       code: 'E_WEIGHTS',
@@ -175,7 +190,10 @@ describe('referenceBackend', () => {
       code: 'E_WEIGHTS',
       message: 'Expected an integer >= 2 for weights.architecture.depth but received number 1',
     });
-    const shortBias = { ...good, layers: good.layers.map((l, i) => (i === 1 ? { ...l, bias: new Float32Array(3) } : l)) };
+    const shortBias = {
+      ...good,
+      layers: good.layers.map((l, i) => (i === 1 ? { ...l, bias: new Float32Array(3) } : l)),
+    };
     await expect(referenceBackend.createSession(shortBias)).rejects.toMatchObject({
       code: 'E_WEIGHTS',
       message: 'Expected layer 1 bias to be a Float32Array of length 4 but received Float32Array of length 3',

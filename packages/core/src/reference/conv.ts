@@ -22,12 +22,30 @@ function accumulateRow(
     for (let ky = 0; ky < 3; ky++) {
       const r = ic * plane + (y + ky) * paddedWidth;
       const w = ((block * inChannels + ic) * 9 + ky * 3) * BLOCK;
-      const a0 = k[w]!, a1 = k[w + 1]!, a2 = k[w + 2]!, a3 = k[w + 3]!;
-      const a4 = k[w + 4]!, a5 = k[w + 5]!, a6 = k[w + 6]!, a7 = k[w + 7]!;
-      const b0 = k[w + 8]!, b1 = k[w + 9]!, b2 = k[w + 10]!, b3 = k[w + 11]!;
-      const b4 = k[w + 12]!, b5 = k[w + 13]!, b6 = k[w + 14]!, b7 = k[w + 15]!;
-      const c0 = k[w + 16]!, c1 = k[w + 17]!, c2 = k[w + 18]!, c3 = k[w + 19]!;
-      const c4 = k[w + 20]!, c5 = k[w + 21]!, c6 = k[w + 22]!, c7 = k[w + 23]!;
+      const a0 = k[w]!,
+        a1 = k[w + 1]!,
+        a2 = k[w + 2]!,
+        a3 = k[w + 3]!;
+      const a4 = k[w + 4]!,
+        a5 = k[w + 5]!,
+        a6 = k[w + 6]!,
+        a7 = k[w + 7]!;
+      const b0 = k[w + 8]!,
+        b1 = k[w + 9]!,
+        b2 = k[w + 10]!,
+        b3 = k[w + 11]!;
+      const b4 = k[w + 12]!,
+        b5 = k[w + 13]!,
+        b6 = k[w + 14]!,
+        b7 = k[w + 15]!;
+      const c0 = k[w + 16]!,
+        c1 = k[w + 17]!,
+        c2 = k[w + 18]!,
+        c3 = k[w + 19]!;
+      const c4 = k[w + 20]!,
+        c5 = k[w + 21]!,
+        c6 = k[w + 22]!,
+        c7 = k[w + 23]!;
       let left = src[r]!;
       let mid = src[r + 1]!;
       for (let x = 0; x < width; x++) {
@@ -64,7 +82,8 @@ export function convolve(
     const channel = block * BLOCK;
     const count = Math.min(BLOCK, outChannels - channel);
     for (let y = 0; y < height; y++) {
-      for (let lane = 0; lane < BLOCK; lane++) acc.fill(bias[channel + lane]!, lane * width, (lane + 1) * width);
+      for (let lane = 0; lane < BLOCK; lane++)
+        acc.fill(bias[channel + lane]!, lane * width, (lane + 1) * width);
       accumulateRow(src, layer, block, width, height, y, acc);
       sink(acc, channel, count, y);
     }

@@ -1,5 +1,5 @@
-import { assertPlane } from '../backends/args.js';
 import type { BackendSession } from '../backend.js';
+import { assertPlane } from '../backends/args.js';
 import { VdsrError } from '../errors.js';
 import type { VdsrWeights } from '../weights/types.js';
 import { convolve, type RowSink } from './conv.js';
@@ -51,10 +51,7 @@ export class ReferenceSession implements BackendSession {
       for (let lane = 0; lane < count; lane++) {
         const o = (channel + lane) * plane + (row + 1) * paddedWidth + 1;
         const a = lane * width;
-        for (let x = 0; x < width; x++) {
-          const v = rows[a + x]!;
-          dst[o + x] = v > 0 ? v : 0;
-        }
+        for (let x = 0; x < width; x++) dst[o + x] = Math.max(rows[a + x]!, 0);
       }
     };
     for (let i = 0; i < layers.length - 1; i++) {
@@ -72,7 +69,8 @@ export class ReferenceSession implements BackendSession {
   }
 
   #assertOpen(): readonly PackedLayer[] {
-    if (!this.#layers) throw new VdsrError('E_BACKEND', 'The reference session was disposed; create a new session to run');
+    if (!this.#layers)
+      throw new VdsrError('E_BACKEND', 'The reference session was disposed; create a new session to run');
     return this.#layers;
   }
 

@@ -4,7 +4,9 @@ import { throwIfAborted } from '../errors.js';
 const SLICE_MS = 10;
 
 const nextMacrotask = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  new Promise((resolve) =>
+    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
+  );
 
 /**
  * Returns a checkpoint to await between units of synchronous work: it throws E_ABORTED once the signal

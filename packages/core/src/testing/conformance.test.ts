@@ -22,9 +22,9 @@ describe('runConformanceSuite', () => {
     expect(() => runConformanceSuite({ name: 'x', createBackend: create, tolerance: -1, test })).toThrow(
       'Expected a finite number >= 0 for options.tolerance but received number -1',
     );
-    expect(() => runConformanceSuite({ name: 'x', createBackend: create, test: { describe, it } as never })).toThrow(
-      'Expected a function for options.test.expect but received undefined',
-    );
+    expect(() =>
+      runConformanceSuite({ name: 'x', createBackend: create, test: { describe, it } as never }),
+    ).toThrow('Expected a function for options.test.expect but received undefined');
   });
 
   // The suite must be able to fail: run it on a backend that is off by 1e-3 and collect the failures.
@@ -49,7 +49,12 @@ describe('runConformanceSuite', () => {
       test: {
         describe: (_name, body) => body(),
         it: (name, body) => {
-          pending.push(body().then(() => void results.push({ name, passed: true }), () => void results.push({ name, passed: false })));
+          pending.push(
+            body().then(
+              () => void results.push({ name, passed: true }),
+              () => void results.push({ name, passed: false }),
+            ),
+          );
         },
         expect,
       },

@@ -35,16 +35,32 @@ export interface ConformanceOptions {
 const PAPER = createRandomWeights(2016, VDSR_PAPER);
 const THIN_ARCHITECTURE: VdsrArchitecture = { ...VDSR_PAPER, channels: 8 };
 const THIN = createRandomWeights(41, THIN_ARCHITECTURE);
-const PAPER_SIZES: [number, number][] = [[1, 1], [1, 9], [9, 1], [2, 2], [7, 5], [15, 13]];
-const THIN_SIZES: [number, number][] = [[64, 48], [131, 97], [1, 120], [120, 1]];
+const PAPER_SIZES: [number, number][] = [
+  [1, 1],
+  [1, 9],
+  [9, 1],
+  [2, 2],
+  [7, 5],
+  [15, 13],
+];
+const THIN_SIZES: [number, number][] = [
+  [64, 48],
+  [131, 97],
+  [1, 120],
+  [120, 1],
+];
 const TIMEOUT_MS = 300_000;
 
 function checkOptions(options: ConformanceOptions): void {
   if (typeof options !== 'object' || options === null) throw argError('options', 'an object', options);
   const { name, createBackend, tolerance, test } = options;
   if (typeof name !== 'string' || name === '') throw argError('options.name', 'a non-empty string', name);
-  if (typeof createBackend !== 'function') throw argError('options.createBackend', 'a function', createBackend);
-  if (tolerance !== undefined && !(typeof tolerance === 'number' && tolerance >= 0 && Number.isFinite(tolerance))) {
+  if (typeof createBackend !== 'function')
+    throw argError('options.createBackend', 'a function', createBackend);
+  if (
+    tolerance !== undefined &&
+    !(typeof tolerance === 'number' && tolerance >= 0 && Number.isFinite(tolerance))
+  ) {
     throw argError('options.tolerance', 'a finite number >= 0', tolerance);
   }
   for (const key of ['describe', 'it', 'expect'] as const) {
@@ -102,7 +118,10 @@ export function runConformanceSuite(options: ConformanceOptions): void {
   });
 
   /** Runs `body` on a fresh session of `weights`, disposing it afterwards whatever happens. */
-  async function withSession(weights: VdsrWeights, body: (session: BackendSession) => Promise<void>): Promise<void> {
+  async function withSession(
+    weights: VdsrWeights,
+    body: (session: BackendSession) => Promise<void>,
+  ): Promise<void> {
     const session = await (await getBackend()).createSession(weights);
     try {
       await body(session);
@@ -134,34 +153,68 @@ export function runConformanceSuite(options: ConformanceOptions): void {
       await withSession(THIN, async (session) => expect(session.backend).toBe(b.name));
     });
 
-    it('matches the reference on the paper architecture at 1x1, 1xN, Nx1 and odd sizes', async () => {
-      await withSession(PAPER, async (session) => expect(await mismatches(session, PAPER, PAPER_SIZES)).toEqual([]));
-    }, TIMEOUT_MS);
+    it(
+      'matches the reference on the paper architecture at 1x1, 1xN, Nx1 and odd sizes',
+      async () => {
+        await withSession(PAPER, async (session) =>
+          expect(await mismatches(session, PAPER, PAPER_SIZES)).toEqual([]),
+        );
+      },
+      TIMEOUT_MS,
+    );
 
-    it('matches the reference on a thin architecture at larger sizes', async () => {
-      await withSession(THIN, async (session) => expect(await mismatches(session, THIN, THIN_SIZES)).toEqual([]));
-    }, TIMEOUT_MS);
+    it(
+      'matches the reference on a thin architecture at larger sizes',
+      async () => {
+        await withSession(THIN, async (session) =>
+          expect(await mismatches(session, THIN, THIN_SIZES)).toEqual([]),
+        );
+      },
+      TIMEOUT_MS,
+    );
 
-    it('stays correct when one session runs several sizes in turn', async () => {
-      await withSession(THIN, async (session) => {
-        const sizes: [number, number][] = [[33, 17], [5, 40], [33, 17], [1, 1], [5, 40]];
-        expect(await mismatches(session, THIN, sizes)).toEqual([]);
-      });
-    }, TIMEOUT_MS);
+    it(
+      'stays correct when one session runs several sizes in turn',
+      async () => {
+        await withSession(THIN, async (session) => {
+          const sizes: [number, number][] = [
+            [33, 17],
+            [5, 40],
+            [33, 17],
+            [1, 1],
+            [5, 40],
+          ];
+          expect(await mismatches(session, THIN, sizes)).toEqual([]);
+        });
+      },
+      TIMEOUT_MS,
+    );
 
-    it('gives the same image tiled and untiled through the pipeline', async () => {
-      const image = randomImage(48, 37, 3, 7, true);
-      const refSession = await reference(THIN);
-      const expected = await upscale(image, { scale: 2 }, { session: refSession, architecture: THIN_ARCHITECTURE });
-      await withSession(THIN, async (session) => {
-        const whole = await upscale(image, { scale: 2 }, { session, architecture: THIN_ARCHITECTURE });
-        const tiled = await upscale(image, { scale: 2 }, { session, architecture: THIN_ARCHITECTURE, tileSize: 32 });
-        expect({
-          tiledVsUntiled: maxAbsDiff(tiled.data, whole.data) <= tolerance * 255,
-          untiledVsReference: maxAbsDiff(whole.data, expected.data) <= tolerance * 255,
-        }).toEqual({ tiledVsUntiled: true, untiledVsReference: true });
-      });
-    }, TIMEOUT_MS);
+    it(
+      'gives the same image tiled and untiled through the pipeline',
+      async () => {
+        const image = randomImage(48, 37, 3, 7, true);
+        const refSession = await reference(THIN);
+        const expected = await upscale(
+          image,
+          { scale: 2 },
+          { session: refSession, architecture: THIN_ARCHITECTURE },
+        );
+        await withSession(THIN, async (session) => {
+          const whole = await upscale(image, { scale: 2 }, { session, architecture: THIN_ARCHITECTURE });
+          const tiled = await upscale(
+            image,
+            { scale: 2 },
+            { session, architecture: THIN_ARCHITECTURE, tileSize: 32 },
+          );
+          expect({
+            tiledVsUntiled: maxAbsDiff(tiled.data, whole.data) <= tolerance * 255,
+            untiledVsReference: maxAbsDiff(whole.data, expected.data) <= tolerance * 255,
+          }).toEqual({ tiledVsUntiled: true, untiledVsReference: true });
+        });
+      },
+      TIMEOUT_MS,
+    );
 
     it('rejects bad tiles with E_ARG', async () => {
       await withSession(THIN, async (session) => {
@@ -171,23 +224,33 @@ export function runConformanceSuite(options: ConformanceOptions): void {
       });
     });
 
-    it('rejects with E_ABORTED on an aborted signal, stops a tiled upscale between tiles, and stays usable', async () => {
-      await withSession(THIN, async (session) => {
-        expect(await rejection(session.run(randomPlane(8, 8, 1), 8, 8, AbortSignal.abort()))).toBe('E_ABORTED');
-        const counted = counting(session);
-        const controller = new AbortController();
-        const upscaling = upscale(randomImage(40, 40, 1, 2), { scale: 2 }, {
-          session: counted,
-          architecture: THIN_ARCHITECTURE,
-          tileSize: 20,
-          signal: controller.signal,
-          onProgress: () => controller.abort(),
+    it(
+      'rejects with E_ABORTED on an aborted signal, stops a tiled upscale between tiles, and stays usable',
+      async () => {
+        await withSession(THIN, async (session) => {
+          expect(await rejection(session.run(randomPlane(8, 8, 1), 8, 8, AbortSignal.abort()))).toBe(
+            'E_ABORTED',
+          );
+          const counted = counting(session);
+          const controller = new AbortController();
+          const upscaling = upscale(
+            randomImage(40, 40, 1, 2),
+            { scale: 2 },
+            {
+              session: counted,
+              architecture: THIN_ARCHITECTURE,
+              tileSize: 20,
+              signal: controller.signal,
+              onProgress: () => controller.abort(),
+            },
+          );
+          expect(await rejection(upscaling)).toBe('E_ABORTED');
+          expect(counted.runs).toBe(1);
+          expect(await mismatches(session, THIN, [[21, 19]])).toEqual([]);
         });
-        expect(await rejection(upscaling)).toBe('E_ABORTED');
-        expect(counted.runs).toBe(1);
-        expect(await mismatches(session, THIN, [[21, 19]])).toEqual([]);
-      });
-    }, TIMEOUT_MS);
+      },
+      TIMEOUT_MS,
+    );
 
     it('disposes idempotently and rejects runs after dispose with E_BACKEND', async () => {
       const session = await (await getBackend()).createSession(THIN);

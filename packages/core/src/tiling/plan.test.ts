@@ -3,14 +3,20 @@ import { planTiles, type Rect } from './plan.js';
 
 function covers(rects: Rect[], width: number, height: number): boolean {
   const hits = new Uint8Array(width * height);
-  for (const r of rects) for (let y = r.y; y < r.y + r.height; y++) for (let x = r.x; x < r.x + r.width; x++) hits[y * width + x]!++;
+  for (const r of rects)
+    for (let y = r.y; y < r.y + r.height; y++)
+      for (let x = r.x; x < r.x + r.width; x++) hits[y * width + x]!++;
   return hits.every((h) => h === 1);
 }
 
 describe('planTiles', () => {
   it('keeps an image that fits the budget whole, with no halo', () => {
     expect(planTiles(300, 200)).toEqual([
-      { index: 0, inner: { x: 0, y: 0, width: 300, height: 200 }, outer: { x: 0, y: 0, width: 300, height: 200 } },
+      {
+        index: 0,
+        inner: { x: 0, y: 0, width: 300, height: 200 },
+        outer: { x: 0, y: 0, width: 300, height: 200 },
+      },
     ]);
   });
 
@@ -37,7 +43,13 @@ describe('planTiles', () => {
     [64, 64, 64],
   ])('inner rects partition a %i x %i image with tileSize %i', (width, height, tileSize) => {
     const tiles = planTiles(width, height, { tileSize });
-    expect(covers(tiles.map((t) => t.inner), width, height)).toBe(true);
+    expect(
+      covers(
+        tiles.map((t) => t.inner),
+        width,
+        height,
+      ),
+    ).toBe(true);
     expect(tiles.every((t) => t.inner.width <= tileSize && t.inner.height <= tileSize)).toBe(true);
   });
 
@@ -47,7 +59,9 @@ describe('planTiles', () => {
     const largest = Math.max(...tiles.map((t) => t.outer.width * t.outer.height));
     expect(largest * 64).toBeLessThanOrEqual(1600 * 64);
     expect(tiles.length).toBe(25);
-    expect(planTiles(100, 100, { memoryBudget: 1600 * 64, channels: 8, halo: 10, maxTilePixels: 900 }).length).toBe(100);
+    expect(
+      planTiles(100, 100, { memoryBudget: 1600 * 64, channels: 8, halo: 10, maxTilePixels: 900 }).length,
+    ).toBe(100);
   });
 
   it('throws E_LIMIT when the budget or the pixel cap cannot hold a tile', () => {
@@ -73,15 +87,24 @@ describe('planTiles', () => {
     [{ tileSize: 2.5 }, 'Expected a positive integer for tileSize but received number 2.5'],
     [{ halo: -1 }, 'Expected a non-negative integer for halo but received number -1'],
     [{ maxTilePixels: Number.NaN }, 'Expected a positive integer for maxTilePixels but received number NaN'],
-    [{ memoryBudget: Number.POSITIVE_INFINITY }, 'Expected a positive finite number of bytes for memoryBudget but received number Infinity'],
+    [
+      { memoryBudget: Number.POSITIVE_INFINITY },
+      'Expected a positive finite number of bytes for memoryBudget but received number Infinity',
+    ],
     [{ channels: '64' }, "Expected a positive integer for channels but received string '64'"],
   ])('rejects %o with E_ARG', (options, message) => {
-    expect(() => planTiles(10, 10, options as never)).toThrow(expect.objectContaining({ code: 'E_ARG', message }));
+    expect(() => planTiles(10, 10, options as never)).toThrow(
+      expect.objectContaining({ code: 'E_ARG', message }),
+    );
   });
 
   it('rejects bad sizes and options objects with E_ARG', () => {
     expect(() => planTiles(0, 10)).toThrow('Expected a positive integer for width but received number 0');
-    expect(() => planTiles(10, 1.5)).toThrow('Expected a positive integer for height but received number 1.5');
-    expect(() => planTiles(10, 10, null as never)).toThrow('Expected an object for options but received null');
+    expect(() => planTiles(10, 1.5)).toThrow(
+      'Expected a positive integer for height but received number 1.5',
+    );
+    expect(() => planTiles(10, 10, null as never)).toThrow(
+      'Expected an object for options but received null',
+    );
   });
 });

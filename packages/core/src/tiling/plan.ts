@@ -52,7 +52,8 @@ export function checkPlanOptions(options: PlanOptions): ResolvedPlanOptions {
     memoryBudget = DEFAULT_MEMORY_BUDGET,
     channels = DEFAULT_CHANNELS,
   } = options;
-  if (tileSize !== undefined && !isPositiveInt(tileSize)) throw argError('tileSize', 'a positive integer', tileSize);
+  if (tileSize !== undefined && !isPositiveInt(tileSize))
+    throw argError('tileSize', 'a positive integer', tileSize);
   if (!(isPositiveInt(halo) || halo === 0)) throw argError('halo', 'a non-negative integer', halo);
   if (maxTilePixels !== undefined && !isPositiveInt(maxTilePixels)) {
     throw argError('maxTilePixels', 'a positive integer', maxTilePixels);
@@ -67,7 +68,10 @@ export function checkPlanOptions(options: PlanOptions): ResolvedPlanOptions {
 /** Cuts 0..length into `ceil(length / size)` spans of near-equal length (no sliver at the end). */
 function spans(length: number, size: number): [start: number, end: number][] {
   const count = Math.ceil(length / size);
-  return Array.from({ length: count }, (_, i) => [Math.floor((i * length) / count), Math.floor(((i + 1) * length) / count)]);
+  return Array.from({ length: count }, (_, i) => [
+    Math.floor((i * length) / count),
+    Math.floor(((i + 1) * length) / count),
+  ]);
 }
 
 function grow(start: number, end: number, halo: number, length: number): [number, number] {
@@ -78,7 +82,10 @@ function grow(start: number, end: number, halo: number, length: number): [number
 function chooseTileSize(width: number, height: number, o: ResolvedPlanOptions): number {
   if (o.tileSize !== undefined) return o.tileSize;
   const bytesPerPixel = 2 * o.channels * 4;
-  const maxOuter = Math.min(Math.floor(o.memoryBudget / bytesPerPixel), o.maxTilePixels ?? Number.POSITIVE_INFINITY);
+  const maxOuter = Math.min(
+    Math.floor(o.memoryBudget / bytesPerPixel),
+    o.maxTilePixels ?? Number.POSITIVE_INFINITY,
+  );
   if (width * height <= maxOuter) return Math.max(width, height);
   const side = Math.floor(Math.sqrt(maxOuter)) - 2 * o.halo;
   if (side < 1) {

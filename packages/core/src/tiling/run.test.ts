@@ -13,25 +13,36 @@ const session = await referenceBackend.createSession(weights);
 
 describe('runTiled', () => {
   it('equals the whole-image run exactly, for any size and tile size (property)', async () => {
-    const sizes = fc.oneof(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 150, max: 311 }).map((n) => n | 1));
-    const cases = fc
-      .tuple(sizes, sizes, fc.integer({ min: 1, max: 1000 }))
-      .chain(([width, height, seed]) =>
-        fc.record({
-          width: fc.constant(width),
-          height: fc.constant(height),
-          seed: fc.constant(seed),
-          // At most ~25 tiles, so the halo's overhead keeps the run short.
-          tileSize: fc.integer({ min: Math.ceil(Math.max(width, height) / 5), max: Math.max(width, height) + 3 }),
+    const sizes = fc.oneof(
+      fc.integer({ min: 1, max: 24 }),
+      fc.integer({ min: 150, max: 311 }).map((n) => n | 1),
+    );
+    const cases = fc.tuple(sizes, sizes, fc.integer({ min: 1, max: 1000 })).chain(([width, height, seed]) =>
+      fc.record({
+        width: fc.constant(width),
+        height: fc.constant(height),
+        seed: fc.constant(seed),
+        // At most ~25 tiles, so the halo's overhead keeps the run short.
+        tileSize: fc.integer({
+          min: Math.ceil(Math.max(width, height) / 5),
+          max: Math.max(width, height) + 3,
         }),
-      );
+      }),
+    );
     await fc.assert(
       fc.asyncProperty(cases, async ({ width, height, seed, tileSize }) => {
         const y = randomPlane(width, height, seed);
         const whole = await session.run(y, width, height);
         expect(await runTiled(session, y, width, height, { tileSize })).toEqual(whole);
       }),
-      { numRuns: 10, seed: 20160627, examples: [[{ width: 1, height: 1, seed: 1, tileSize: 1 }], [{ width: 301, height: 7, seed: 2, tileSize: 61 }]] },
+      {
+        numRuns: 10,
+        seed: 20160627,
+        examples: [
+          [{ width: 1, height: 1, seed: 1, tileSize: 1 }],
+          [{ width: 301, height: 7, seed: 2, tileSize: 61 }],
+        ],
+      },
     );
   });
 
@@ -44,7 +55,11 @@ describe('runTiled', () => {
 
   it('reports progress by output pixels after every tile', async () => {
     const seen: TileProgress[] = [];
-    await runTiled(session, randomPlane(30, 20, 1), 30, 20, { tileSize: 15, halo: 2, onProgress: (p) => seen.push(p) });
+    await runTiled(session, randomPlane(30, 20, 1), 30, 20, {
+      tileSize: 15,
+      halo: 2,
+      onProgress: (p) => seen.push(p),
+    });
     expect(seen).toEqual([
       { fraction: 0.25, tile: 1, tiles: 4 },
       { fraction: 0.5, tile: 2, tiles: 4 },
@@ -70,12 +85,18 @@ describe('runTiled', () => {
     });
     await expect(run).rejects.toMatchObject({ code: 'E_ABORTED' });
     expect(tilesSeen).toBe(1);
-    await expect(runTiled(session, y, 40, 40, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'E_ABORTED' });
+    await expect(runTiled(session, y, 40, 40, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      code: 'E_ABORTED',
+    });
     expect(await runTiled(session, y, 40, 40, { tileSize: 10 })).toEqual(await session.run(y, 40, 40));
   });
 
   it('turns a wrong-sized backend result into E_BACKEND', async () => {
-    const liar: BackendSession = { backend: 'liar', run: async () => new Float32Array(3), dispose: async () => {} };
+    const liar: BackendSession = {
+      backend: 'liar',
+      run: async () => new Float32Array(3),
+      dispose: async () => {},
+    };
     await expect(runTiled(liar, new Float32Array(4), 2, 2)).rejects.toMatchObject({
       code: 'E_BACKEND',
       message: "Backend 'liar' returned Float32Array of length 3 for a 2 x 2 tile",

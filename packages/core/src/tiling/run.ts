@@ -1,5 +1,5 @@
-import { assertPlane } from '../backends/args.js';
 import type { BackendSession } from '../backend.js';
+import { assertPlane } from '../backends/args.js';
 import { argError, throwIfAborted, VdsrError } from '../errors.js';
 import { checkPlanOptions, type PlanOptions, planTiles, type Rect } from './plan.js';
 
@@ -24,7 +24,8 @@ export function checkTiledOptions(options: TiledOptions): void {
   if (signal !== undefined && typeof (signal as Partial<AbortSignal>)?.aborted !== 'boolean') {
     throw argError('signal', 'an AbortSignal', signal);
   }
-  if (onProgress !== undefined && typeof onProgress !== 'function') throw argError('onProgress', 'a function', onProgress);
+  if (onProgress !== undefined && typeof onProgress !== 'function')
+    throw argError('onProgress', 'a function', onProgress);
 }
 
 async function runChecked(
