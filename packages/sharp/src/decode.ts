@@ -37,8 +37,15 @@ const COLOUR_LAYOUTS: Record<number, Layout> = {
   4: { toCore: [0, 1, 2, 3], written: [0, 1, 2, 3] },
 };
 
-/** sharp's limitInputPixels, on the header, before anything is decoded. */
-export function checkInputPixels(meta: Metadata, limitInputPixels: number): void {
+/** What can be checked on the header, before anything is decoded: one page, within the pixel limit. */
+export function checkInput(meta: Metadata, limitInputPixels: number): void {
+  // sharp stacks the pages of an instance opened with { animated: true } or { pages: n } into one tall image.
+  if (meta.pageHeight !== undefined && meta.pageHeight !== meta.height) {
+    throw new VdsrError(
+      'E_ARG',
+      `Expected a single page for image but received ${meta.height! / meta.pageHeight} pages of ${meta.width} x ${meta.pageHeight}; open it without { animated: true } or { pages } and upscale one page at a time`,
+    );
+  }
   const pixels = (meta.width ?? 0) * (meta.height ?? 0);
   if (pixels > limitInputPixels) {
     throw new VdsrError(

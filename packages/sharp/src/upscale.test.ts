@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createUpscaler, type Upscaler, VdsrError } from '@vdsr/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,13 @@ describe('upscale', () => {
     expect(byHeight.info).toMatchObject({ width: 40, height: 30 });
     const both = await raw(await upscale(sharp(png), { width: 33, height: 19 }, testOptions));
     expect(both.info).toMatchObject({ width: 33, height: 19 });
+  });
+
+  it('takes a sharp instance fed by a stream', async () => {
+    const input = sharp();
+    Readable.from([await gradient(16, 12).png().toBuffer()]).pipe(input);
+    const { info } = await raw(await upscale(input, { scale: 2 }, testOptions));
+    expect(info).toMatchObject({ width: 32, height: 24 });
   });
 
   it('upscales what the input pipeline gives', async () => {
@@ -226,6 +234,22 @@ describe('upscale arguments', () => {
     await expect(
       upscale(image, { scale: 2 }, { ...testOptions, limitInputPixels: false }),
     ).resolves.toBeDefined();
+  });
+
+  it('rejects pipelines of several pages, upscales one page', async () => {
+    const frame = (background: string) => sharp({ create: { width: 8, height: 6, channels: 3, background } });
+    const frames = await Promise.all(['#f00', '#0f0', '#00f'].map((c) => frame(c).png().toBuffer()));
+    const animated = await sharp(frames, { join: { animated: true } })
+      .webp()
+      .toBuffer();
+    await expect(
+      upscale(sharp(animated, { animated: true }), { scale: 2 }, testOptions),
+    ).rejects.toMatchObject({
+      code: 'E_ARG',
+      message: expect.stringContaining('Expected a single page for image but received 3 pages of 8 x 6'),
+    });
+    const { info } = await raw(await upscale(sharp(animated, { page: 1 }), { scale: 2 }, testOptions));
+    expect(info).toMatchObject({ width: 16, height: 12 });
   });
 
   it('reports input sharp cannot read as E_IO', async () => {

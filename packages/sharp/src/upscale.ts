@@ -1,6 +1,6 @@
 import { type ResizeTarget, throwIfAborted } from '@vdsr/core';
 import sharp, { type Metadata, type Sharp } from 'sharp';
-import { checkInputPixels, decode, readMetadata } from './decode.js';
+import { checkInput, decode, readMetadata } from './decode.js';
 import { encodeUpscaled, outputColourspace } from './encode.js';
 import { type CheckedOptions, checkOptions, checkSharp, type SharpUpscaleOptions } from './options.js';
 import { withUpscaler } from './upscaler.js';
@@ -13,7 +13,7 @@ export function upscaleChecked(
   options: CheckedOptions,
 ): Promise<Sharp> {
   const { weights, backend, upscaler, limitInputPixels, ...coreOptions } = options;
-  checkInputPixels(meta, limitInputPixels);
+  checkInput(meta, limitInputPixels);
   return withUpscaler(options, async (upscaler) => {
     throwIfAborted(options.signal);
     const decoded = await decode(image, meta);
