@@ -52,7 +52,14 @@ export function mergePlanes<D extends PixelData>(
     if (alpha) for (let p = 0; p < count; p++) values[p * 4 + 3] = alpha[p]!;
   }
   const round = !(like instanceof Float32Array);
-  const data = (round ? new (like.constructor as new (n: number) => D)(values.length) : values) as D;
+  // By class rather than like.constructor: a Node Buffer is a Uint8Array whose constructor is deprecated.
+  const data = (
+    like instanceof Uint8ClampedArray
+      ? new Uint8ClampedArray(values.length)
+      : round
+        ? new Uint8Array(values.length)
+        : values
+  ) as D;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     data[i] = v <= 0 ? 0 : v >= 255 ? 255 : round ? Math.round(v) : v;

@@ -42,6 +42,12 @@ describe('upscale', () => {
       expect([out.width, out.height, out.channels]).toEqual([13, 10, image.channels ?? 4]);
       expect(out.data.constructor).toBe(image.data.constructor);
     }
+    const buffer = await upscale(
+      { ...randomImage(2, 2, 1, 1), data: Buffer.alloc(4, 9) },
+      { scale: 2 },
+      { session, architecture },
+    );
+    expect(buffer.data.constructor).toBe(Uint8Array);
     const sized = await upscale(randomImage(6, 3, 1, 1), { width: 10 }, { session, architecture });
     expect([sized.width, sized.height]).toEqual([10, 5]);
     const both = await upscale(randomImage(6, 3, 1, 1), { width: 7, height: 12 }, { session, architecture });
