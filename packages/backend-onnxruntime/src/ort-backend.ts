@@ -1,6 +1,6 @@
 import {
   type Availability,
-  argError,
+  assertSessionOptions,
   type Backend,
   type SessionOptions,
   VdsrError,
@@ -45,12 +45,7 @@ export function createOrtBackend(spec: OrtBackendSpec): Backend {
     },
 
     async createSession(weights: VdsrWeights, options: SessionOptions = {}): Promise<OrtSession> {
-      if (typeof options !== 'object' || options === null)
-        throw argError('options', 'an options object', options);
-      const { threads } = options;
-      if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
-        throw argError('options.threads', 'a positive integer', threads);
-      }
+      assertSessionOptions(options);
       const model = buildVdsrOnnxModel(weights);
       const ort = await load();
       try {

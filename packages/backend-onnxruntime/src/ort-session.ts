@@ -1,4 +1,11 @@
-import { argError, type BackendSession, describeValue, throwIfAborted, VdsrError } from '@vdsr/core';
+import {
+  argError,
+  assertPlane,
+  type BackendSession,
+  describeValue,
+  throwIfAborted,
+  VdsrError,
+} from '@vdsr/core';
 import type { InferenceSession } from 'onnxruntime-web';
 import { VDSR_INPUT, VDSR_OUTPUT } from './onnx/vdsr-graph.js';
 import type { Ort } from './ort.js';
@@ -19,13 +26,10 @@ export class OrtSession implements BackendSession {
   ) {}
 
   async run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
-    if (!Number.isInteger(width) || width < 1) throw argError('width', 'a positive integer', width);
-    if (!Number.isInteger(height) || height < 1) throw argError('height', 'a positive integer', height);
-    if (!(y instanceof Float32Array) || y.length !== width * height) {
-      throw argError('y', `a Float32Array of length ${width * height} (${width} x ${height})`, y);
-    }
-    if (signal !== undefined && !(signal instanceof AbortSignal))
+    assertPlane(y, width, height);
+    if (signal !== undefined && typeof (signal as Partial<AbortSignal>)?.aborted !== 'boolean') {
       throw argError('signal', 'an AbortSignal', signal);
+    }
     this.assertOpen();
     throwIfAborted(signal);
     const result = this.queue.then(() => this.runNow(y, width, height, signal));

@@ -1,8 +1,18 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runConformanceSuite } from '@vdsr/core/testing';
+import { env } from 'onnxruntime-web';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeOrtBackend } from './ort-backend.cases.js';
 import { onnxruntimeWebBackend, webExecutionProviders } from './web-backend.js';
 
-// onnxruntime-web runs single-threaded wasm in Node and finds its .wasm files next to its own dist.
+// Node runs onnxruntime-web's wasm single-threaded, and the .wasm files are found next to its dist.
+env.wasm.numThreads = 1;
+
+runConformanceSuite({
+  name: 'onnxruntime-web (wasm, in Node)',
+  createBackend: () => onnxruntimeWebBackend,
+  test: { describe, it, expect, beforeAll, afterAll },
+});
+
 describeOrtBackend(onnxruntimeWebBackend, 1);
 
 describe('webExecutionProviders', () => {

@@ -1,4 +1,4 @@
-import { argError, type ConvLayerWeights, describeValue, VdsrError, type VdsrWeights } from '@vdsr/core';
+import { assertWeights, type VdsrWeights } from '@vdsr/core';
 import { encodeOnnxModel, type OnnxGraph, type OnnxNode, type OnnxTensor } from './model.js';
 
 /** The graph's input: a batch of luma tiles, Y / 255, shape [N, 1, H, W]. */
@@ -12,7 +12,8 @@ export const VDSR_OUTPUT = 'y_out';
  * (`layers.{i}.weight`, `layers.{i}.bias`), so the two can be compared name by name.
  */
 export function vdsrOnnxGraph(weights: VdsrWeights): OnnxGraph {
-  const layers = checkLayers(weights);
+  assertWeights(weights);
+  const { layers } = weights;
   const nodes: OnnxNode[] = [];
   const initializers: OnnxTensor[] = [];
   let current = VDSR_INPUT;
@@ -61,45 +62,4 @@ export function buildVdsrOnnxModel(weights: VdsrWeights): Uint8Array {
       'vdsr.content_sha256': weights.contentHash,
     },
   });
-}
-
-// The shapes the graph relies on; a decoded weights file always passes, hand-made objects may not.
-function checkLayers(weights: VdsrWeights): readonly ConvLayerWeights[] {
-  if (typeof weights !== 'object' || weights === null)
-    throw argError('weights', 'a VdsrWeights object', weights);
-  const { layers } = weights;
-  if (!Array.isArray(layers) || layers.length < 2) {
-    throw weightsError('weights.layers', 'an array of at least 2 convolution layers', layers);
-  }
-  let channels = 1;
-  layers.forEach((layer: ConvLayerWeights, i) => {
-    const at = `weights.layers[${i}]`;
-    if (typeof layer !== 'object' || layer === null)
-      throw weightsError(at, 'a convolution layer object', layer);
-    const { inChannels, outChannels, kernelSize: k } = layer;
-    if (inChannels !== channels) throw weightsError(`${at}.inChannels`, String(channels), inChannels);
-    const wantOut = i === layers.length - 1 ? '1' : 'a positive integer';
-    if (!Number.isInteger(outChannels) || outChannels < 1 || (i === layers.length - 1 && outChannels !== 1)) {
-      throw weightsError(`${at}.outChannels`, wantOut, outChannels);
-    }
-    if (!Number.isInteger(k) || k < 1 || k % 2 === 0) {
-      throw weightsError(`${at}.kernelSize`, 'an odd positive integer', k);
-    }
-    const size = outChannels * inChannels * k * k;
-    if (!(layer.weight instanceof Float32Array) || layer.weight.length !== size) {
-      throw weightsError(`${at}.weight`, `a Float32Array of length ${size}`, layer.weight);
-    }
-    if (!(layer.bias instanceof Float32Array) || layer.bias.length !== outChannels) {
-      throw weightsError(`${at}.bias`, `a Float32Array of length ${outChannels}`, layer.bias);
-    }
-    channels = outChannels;
-  });
-  return layers;
-}
-
-function weightsError(name: string, expected: string, received: unknown): VdsrError {
-  return new VdsrError(
-    'E_WEIGHTS',
-    `Expected ${expected} for ${name} but received ${describeValue(received)}`,
-  );
 }
