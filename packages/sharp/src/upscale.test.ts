@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { createUpscaler, type Upscaler, VdsrError } from '@vdsr/core';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradient, grey, mean, rotatedJpeg, sixteenBit, testOptions, testWeights } from './test-images.js';
 import { upscale } from './upscale.js';
@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => upscaler.dispose());
 
-async function raw(image: sharp.Sharp) {
+async function raw(image: Sharp) {
   return image.raw().toBuffer({ resolveWithObject: true });
 }
 

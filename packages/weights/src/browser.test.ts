@@ -23,7 +23,7 @@ describe('@vdsr/weights (browser)', () => {
 
   it('fetches and decodes the weights from weightsUrl', async () => {
     const bytes = await randomWeightsFile(5);
-    const requests = serve(() => new Response(bytes));
+    const requests = serve(() => new Response(new Uint8Array(bytes)));
     expect((await loadWeights()).dtype).toBe('F16');
     expect(await hasWeights()).toBe(true);
     expect(requests).toEqual([
