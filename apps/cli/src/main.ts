@@ -52,14 +52,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${version()}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === (name === 'help' ? rest[0] : name));
-  if (name === 'help' && command) {
-    process.stdout.write(formatCommandHelp(command));
+  const wanted = name === 'help' ? rest[0] : name;
+  if (wanted === undefined) {
+    process.stdout.write(generalHelp());
     return 0;
   }
+  const command = COMMANDS.find((c) => c.name === wanted);
   if (!command) {
-    process.stderr.write(`vdsr: unknown command '${name === 'help' ? rest[0] : name}'\n\n${generalHelp()}`);
+    process.stderr.write(`vdsr: unknown command '${wanted}'\n\n${generalHelp()}`);
     return USAGE_EXIT_CODE;
+  }
+  if (name === 'help') {
+    process.stdout.write(formatCommandHelp(command));
+    return 0;
   }
   const interrupt = listenForInterrupt(removePendingFilesSync);
   try {

@@ -1,0 +1,25 @@
+import { type Availability, listBackends, resolveBackend } from '@vdsr/core';
+// Both register themselves on import and load their engines only when a session needs them:
+// 'onnxruntime' (native, onnxruntime-node) and 'onnxruntime-web' (wasm, also runs in Node).
+import '@vdsr/backend-onnxruntime';
+import '@vdsr/backend-onnxruntime/web';
+import { errorMessage } from './error-message.js';
+
+export interface BackendStatus extends Availability {
+  readonly name: string;
+  readonly priority: number;
+}
+
+/** Every registered backend, best first, with whether it can run here and if not, why. */
+export async function backendStatuses(): Promise<BackendStatus[]> {
+  return Promise.all(
+    listBackends().map(async ({ name, priority }) => {
+      try {
+        await resolveBackend(name);
+        return { name, priority, available: true };
+      } catch (error) {
+        return { name, priority, available: false, reason: errorMessage(error) };
+      }
+    }),
+  );
+}

@@ -1,0 +1,84 @@
+import { createUpscaler, type Upscaler } from '@vdsr/core';
+import { type Command, UsageError } from '../command.js';
+import { errorMessage } from '../error-message.js';
+import { type Dataset, readDataset } from '../eval/dataset.js';
+import { evaluate } from '../eval/evaluate.js';
+import { formatEvalReport } from '../eval/report.js';
+import { intListOption, intOption, stringOption } from '../option-values.js';
+import { createBatchProgress } from '../progress.js';
+import { RUNTIME_OPTIONS } from '../runtime-options.js';
+import { loadCliWeights } from '../weights.js';
+
+export const evalCommand: Command = {
+  name: 'eval',
+  summary: 'Measure bicubic and VDSR on benchmark folders (Set5, Set14...) with the standard Y PSNR/SSIM protocol',
+  usage: '<hr-dir...> --scale 2,3,4 [--json] [--bicubic-only] [options]',
+  minPositionals: 1,
+  maxPositionals: Number.POSITIVE_INFINITY,
+  options: {
+    scale: { type: 'string', short: 's', value: 'LIST', description: 'Scale factors, comma-separated, e.g. 2,3,4' },
+    'bicubic-only': { type: 'boolean', description: 'Measure only the bicubic baseline (needs no weights)' },
+    tile: { type: 'string', value: 'N', description: 'Tile side in pixels for VDSR (default: from the memory budget)' },
+    ...RUNTIME_OPTIONS,
+    json: {
+      type: 'boolean',
+      description: 'Print [{ dataset, scale, method, psnr, ssim, images: [{ name, psnr, ssim }] }] on stdout',
+    },
+  },
+  notes: [
+    'Protocol (as the VDSR paper): HR cropped to multiples of the scale; LR = MATLAB imresize(HR, 1/s,',
+    "'bicubic') rounded to uint8; SR = bicubic or VDSR back to the HR size; PSNR and SSIM on luma",
+    '(rgb2ycbcr, uint8; a grey image is its own luma) with s pixels shaved from every border.',
+    '',
+    'Example:',
+    '  vdsr eval ../shared/datasets/benchmark/Set5 ../shared/datasets/benchmark/Set14 --scale 2,3,4',
+  ].join('\n'),
+
+  async run({ values, positionals }, signal) {
+    const scales = intListOption(values, 'scale', 2);
+    if (!scales) throw new UsageError('Expected --scale with the scale factors to measure, e.g. --scale 2,3,4');
+    const tileSize = intOption(values, 'tile');
+    let failed = false;
+    const datasets: Dataset[] = [];
+    for (const dir of positionals) {
+      try {
+        datasets.push(await readDataset(dir));
+      } catch (error) {
+        failed = true;
+        process.stderr.write(`vdsr: ${dir}: ${errorMessage(error)}\n`);
+      }
+    }
+    const steps = datasets.reduce((s, d) => s + d.images.length, 0) * scales.length;
+    const progress = createBatchProgress(Math.max(1, steps));
+    let step = 0;
+    const report = (label: string, error: unknown) => {
+      failed = true;
+      progress.print(`vdsr: ${label}: ${errorMessage(error)}`, 'stderr');
+    };
+
+    let upscaler: Upscaler | undefined;
+    if (values['bicubic-only'] !== true) {
+      upscaler = await createUpscaler({
+        weights: await loadCliWeights(stringOption(values, 'weights')),
+        backend: stringOption(values, 'backend') ?? 'auto',
+        threads: intOption(values, 'threads'),
+      });
+    }
+    try {
+      const rows = await evaluate(datasets, {
+        scales,
+        upscaler,
+        tileSize,
+        signal,
+        onStep: (label) => progress.start(++step, label),
+        onError: report,
+      });
+      progress.finish();
+      process.stdout.write(values.json === true ? `${JSON.stringify(rows, null, 2)}\n` : formatEvalReport(rows));
+    } finally {
+      progress.finish();
+      await upscaler?.dispose();
+    }
+    return failed ? 1 : 0;
+  },
+};

@@ -1,0 +1,85 @@
+import { throwIfAborted, type Upscaler } from '@vdsr/core';
+import type { Dataset } from './dataset.js';
+import { bicubicUpscale, degrade, modcrop, type Score, score } from './protocol.js';
+import { readImage8 } from './read-image.js';
+
+export type Method = 'bicubic' | 'vdsr';
+
+export interface ImageScore extends Score {
+  readonly name: string;
+}
+
+/** One line of the results: a method on a dataset at a scale, the mean over its images. */
+export interface EvalRow extends Score {
+  readonly dataset: string;
+  readonly scale: number;
+  readonly method: Method;
+  readonly images: ImageScore[];
+}
+
+export interface EvalOptions {
+  readonly scales: readonly number[];
+  /** Without one, only the bicubic baseline is measured. */
+  readonly upscaler?: Upscaler;
+  readonly tileSize?: number;
+  readonly signal?: AbortSignal;
+  /** After each image and scale, for progress. */
+  onStep?(label: string): void;
+  /** An image that could not be measured; the others still are. */
+  onError(label: string, error: unknown): void;
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? Number.NaN : values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+/**
+ * The standard SR benchmark protocol (datasets/README.md): modcrop, MATLAB bicubic down to LR
+ * (uint8), back up by bicubic and by VDSR, luma PSNR/SSIM with `scale` pixels shaved.
+ */
+export async function evaluate(datasets: readonly Dataset[], options: EvalOptions): Promise<EvalRow[]> {
+  const methods: Method[] = options.upscaler ? ['bicubic', 'vdsr'] : ['bicubic'];
+  const results: { dataset: string; scale: number; method: Method; images: ImageScore[] }[] = [];
+  for (const dataset of datasets) {
+    const rows = options.scales.map((scale) =>
+      methods.map((method) => {
+        const row = { dataset: dataset.name, scale, method, images: [] as ImageScore[] };
+        results.push(row);
+        return row;
+      }),
+    );
+    for (const image of dataset.images) {
+      const full = await readImage8(image.path).catch((error: unknown) => {
+        options.onError(`${dataset.name}/${image.name}`, error);
+      });
+      for (const [s, scale] of options.scales.entries()) {
+        const label = `${dataset.name}/${image.name} x${scale}`;
+        throwIfAborted(options.signal);
+        if (!full) continue;
+        try {
+          const hr = modcrop(full, scale);
+          const lr = degrade(hr, scale);
+          const [bicubicRow, vdsrRow] = rows[s]!;
+          bicubicRow!.images.push({ name: image.name, ...score(bicubicUpscale(lr, hr.width, hr.height), hr, scale) });
+          if (options.upscaler && vdsrRow) {
+            const target = { width: hr.width, height: hr.height };
+            const sr = await options.upscaler.upscale(lr, target, { signal: options.signal, tileSize: options.tileSize });
+            vdsrRow.images.push({ name: image.name, ...score(sr, hr, scale) });
+          }
+        } catch (error) {
+          throwIfAborted(options.signal);
+          options.onError(label, error);
+        }
+        options.onStep?.(label);
+      }
+    }
+  }
+  return results.map((row) => ({
+    dataset: row.dataset,
+    scale: row.scale,
+    method: row.method,
+    psnr: mean(row.images.map((i) => i.psnr)),
+    ssim: mean(row.images.map((i) => i.ssim)),
+    images: row.images,
+  }));
+}

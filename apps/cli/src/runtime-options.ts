@@ -1,0 +1,16 @@
+import type { OptionSpec } from './command.js';
+
+/** The options of every command that runs the network. */
+export const RUNTIME_OPTIONS = {
+  weights: {
+    type: 'string',
+    value: 'FILE',
+    description: 'A vdsr weights file (.safetensors); default: the installed @vdsr/weights',
+  },
+  backend: {
+    type: 'string',
+    value: 'NAME',
+    description: "Backend to run on: 'auto' (default: the fastest available), onnxruntime, onnxruntime-web, reference",
+  },
+  threads: { type: 'string', value: 'N', description: 'CPU threads for the backend (default: all cores)' },
+} as const satisfies Record<string, OptionSpec>;
