@@ -8,7 +8,7 @@ const C2 = (0.03 * L) ** 2;
 
 /**
  * fspecial('gaussian', 11, 1.5) is the outer product of this normalised 1-D kernel with itself, so
- * the 2-D 'valid' filter runs as two 1-D passes.
+ * the 2-D 'valid' filter (filter2) runs as two 1-D passes.
  */
 const KERNEL = (() => {
   const half = (WINDOW - 1) / 2;
@@ -18,29 +18,6 @@ const KERNEL = (() => {
   const sum = k.reduce((s, v) => s + v, 0);
   return k.map((v) => v / sum);
 })();
-
-/** MATLAB filter2(window, plane, 'valid') with the separable Gaussian window. */
-function validFilter(plane: Float64Array, width: number, height: number): Float64Array {
-  const w = width - WINDOW + 1;
-  const h = height - WINDOW + 1;
-  const rows = new Float64Array(w * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < w; x++) {
-      let s = 0;
-      for (let k = 0; k < WINDOW; k++) s += KERNEL[k]! * plane[y * width + x + k]!;
-      rows[y * w + x] = s;
-    }
-  }
-  const out = new Float64Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let k = 0; k < WINDOW; k++) {
-      const weight = KERNEL[k]!;
-      const src = (y + k) * w;
-      for (let x = 0; x < w; x++) out[y * w + x]! += weight * rows[src + x]!;
-    }
-  }
-  return out;
-}
 
 /**
  * Mean SSIM as Wang et al.'s ssim.m computes it (11 x 11 Gaussian window, sigma 1.5, K1 0.01,
@@ -57,38 +34,64 @@ export function ssimPlane(
   shave = 0,
 ): number {
   const r = comparedRegion(a, b, width, height, shave, WINDOW);
-  const n = r.width * r.height;
-  const [pa, pb, aa, bb, ab] = [
-    new Float64Array(n),
-    new Float64Array(n),
-    new Float64Array(n),
-    new Float64Array(n),
-    new Float64Array(n),
-  ];
-  for (let y = 0, o = 0; y < r.height; y++) {
-    for (let x = 0, i = (r.y0 + y) * width + r.x0; x < r.width; x++, i++, o++) {
-      const va = a[i]!;
-      const vb = b[i]!;
-      pa[o] = va;
-      pb[o] = vb;
-      aa[o] = va * va;
-      bb[o] = vb * vb;
-      ab[o] = va * vb;
+  const w = r.width - WINDOW + 1;
+  const h = r.height - WINDOW + 1;
+  // The window's horizontal pass for the last WINDOW rows (a ring), for the five local moments
+  // filter2 needs: E[a], E[b], E[a^2], E[b^2], E[ab]. Memory stays O(width) on any image.
+  const ring = () => new Float64Array(WINDOW * w);
+  const [ma, mb, maa, mbb, mab] = [ring(), ring(), ring(), ring(), ring()];
+  const filterRow = (row: number) => {
+    const slot = (row % WINDOW) * w;
+    const base = (r.y0 + row) * width + r.x0;
+    for (let x = 0; x < w; x++) {
+      let sa = 0;
+      let sb = 0;
+      let saa = 0;
+      let sbb = 0;
+      let sab = 0;
+      for (let k = 0; k < WINDOW; k++) {
+        const g = KERNEL[k]!;
+        const va = a[base + x + k]!;
+        const vb = b[base + x + k]!;
+        sa += g * va;
+        sb += g * vb;
+        saa += g * va * va;
+        sbb += g * vb * vb;
+        sab += g * va * vb;
+      }
+      ma[slot + x] = sa;
+      mb[slot + x] = sb;
+      maa[slot + x] = saa;
+      mbb[slot + x] = sbb;
+      mab[slot + x] = sab;
+    }
+  };
+  for (let row = 0; row < WINDOW - 1; row++) filterRow(row);
+  const slots = new Int32Array(WINDOW);
+  let sum = 0;
+  for (let y = 0; y < h; y++) {
+    filterRow(y + WINDOW - 1);
+    for (let k = 0; k < WINDOW; k++) slots[k] = ((y + k) % WINDOW) * w;
+    for (let x = 0; x < w; x++) {
+      let m1 = 0;
+      let m2 = 0;
+      let e11 = 0;
+      let e22 = 0;
+      let e12 = 0;
+      for (let k = 0; k < WINDOW; k++) {
+        const g = KERNEL[k]!;
+        const i = slots[k]! + x;
+        m1 += g * ma[i]!;
+        m2 += g * mb[i]!;
+        e11 += g * maa[i]!;
+        e22 += g * mbb[i]!;
+        e12 += g * mab[i]!;
+      }
+      const sigma1 = e11 - m1 * m1;
+      const sigma2 = e22 - m2 * m2;
+      const sigma12 = e12 - m1 * m2;
+      sum += ((2 * m1 * m2 + C1) * (2 * sigma12 + C2)) / ((m1 * m1 + m2 * m2 + C1) * (sigma1 + sigma2 + C2));
     }
   }
-  const mu1 = validFilter(pa, r.width, r.height);
-  const mu2 = validFilter(pb, r.width, r.height);
-  const s11 = validFilter(aa, r.width, r.height);
-  const s22 = validFilter(bb, r.width, r.height);
-  const s12 = validFilter(ab, r.width, r.height);
-  let sum = 0;
-  for (let i = 0; i < mu1.length; i++) {
-    const m1 = mu1[i]!;
-    const m2 = mu2[i]!;
-    const sigma1 = s11[i]! - m1 * m1;
-    const sigma2 = s22[i]! - m2 * m2;
-    const sigma12 = s12[i]! - m1 * m2;
-    sum += ((2 * m1 * m2 + C1) * (2 * sigma12 + C2)) / ((m1 * m1 + m2 * m2 + C1) * (sigma1 + sigma2 + C2));
-  }
-  return sum / mu1.length;
+  return sum / (w * h);
 }

@@ -13,16 +13,18 @@ function isPositiveFinite(v: unknown): v is number {
 function alongHeight(src: Float32Array, width: number, outHeight: number, c: Contributions): Float32Array {
   const { taps, weights, indices } = c;
   const out = new Float32Array(width * outHeight);
-  const acc = new Float64Array(width);
+  const rows = new Int32Array(taps);
+  const ws = new Float64Array(taps);
   for (let j = 0; j < outHeight; j++) {
-    acc.fill(0);
-    for (let t = j * taps, end = t + taps; t < end; t++) {
-      const w = weights[t]!;
-      if (w === 0) continue;
-      const row = indices[t]! * width;
-      for (let x = 0; x < width; x++) acc[x]! += w * src[row + x]!;
+    for (let t = 0; t < taps; t++) {
+      rows[t] = indices[j * taps + t]! * width;
+      ws[t] = weights[j * taps + t]!;
     }
-    out.set(acc, j * width);
+    for (let x = 0, o = j * width; x < width; x++, o++) {
+      let sum = 0;
+      for (let t = 0; t < taps; t++) sum += ws[t]! * src[rows[t]! + x]!;
+      out[o] = sum;
+    }
   }
   return out;
 }
