@@ -25,7 +25,7 @@ describe('upscaleBuffer', () => {
       height: 18,
       hasAlpha: true,
     });
-    const jpg = await upscaleBuffer(png, { scale: 2 }, { ...testOptions, format: 'jpg' });
+    const jpg = await upscaleBuffer(new Uint8Array(png), { scale: 2 }, { ...testOptions, format: 'jpg' });
     expect((await sharp(jpg).metadata()).format).toBe('jpeg');
   });
 

@@ -71,3 +71,9 @@ export function checkOptions(options: unknown): CheckedOptions {
   }
   return { ...(options as SharpUpscaleOptions), limitInputPixels: checkLimit(limitInputPixels) };
 }
+
+/** What goes on to the core's upscale: every option but this package's own. */
+export function coreOptions(options: CheckedOptions): UpscaleOptions {
+  const { weights, backend, upscaler, limitInputPixels, ...rest } = options;
+  return rest;
+}

@@ -2,7 +2,13 @@ import { type ResizeTarget, throwIfAborted } from '@vdsr/core';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { checkInput, decode, readMetadata } from './decode.js';
 import { encodeUpscaled, outputColourspace } from './encode.js';
-import { type CheckedOptions, checkOptions, checkSharp, type SharpUpscaleOptions } from './options.js';
+import {
+  type CheckedOptions,
+  checkOptions,
+  checkSharp,
+  coreOptions,
+  type SharpUpscaleOptions,
+} from './options.js';
 import { withUpscaler } from './upscaler.js';
 
 /** The shared path of upscale and upscaleBuffer, once their arguments are checked. */
@@ -12,12 +18,11 @@ export function upscaleChecked(
   target: ResizeTarget,
   options: CheckedOptions,
 ): Promise<Sharp> {
-  const { weights, backend, upscaler, limitInputPixels, ...coreOptions } = options;
-  checkInput(meta, limitInputPixels);
+  checkInput(meta, options.limitInputPixels);
   return withUpscaler(options, async (upscaler) => {
     throwIfAborted(options.signal);
     const decoded = await decode(image, meta);
-    const result = await upscaler.upscale(decoded.image, target, coreOptions);
+    const result = await upscaler.upscale(decoded.image, target, coreOptions(options));
     const png = await encodeUpscaled(result, decoded);
     return sharp(png, { limitInputPixels: false }).toColourspace(outputColourspace(decoded));
   });
