@@ -45,9 +45,15 @@ describe('upscaleBuffer', () => {
     }
   });
 
-  it('keeps grey PNGs grey', async () => {
+  it('keeps grey PNGs grey, at 8 or 16 bits', async () => {
     const output = await upscaleBuffer(await grey(12, 8, true).png().toBuffer(), { scale: 2 }, testOptions);
     expect(await sharp(output).metadata()).toMatchObject({ channels: 2, space: 'b-w', hasAlpha: true });
+    const deep = await upscaleBuffer(
+      await grey(12, 8, false, true).png().toBuffer(),
+      { scale: 2 },
+      testOptions,
+    );
+    expect(await sharp(deep).metadata()).toMatchObject({ channels: 1, space: 'grey16', depth: 'ushort' });
   });
 
   it('writes a rotated JPEG upright, keeping its EXIF with orientation 1', async () => {

@@ -29,10 +29,12 @@ export function gradient(width: number, height: number, channels: 3 | 4 = 3) {
   });
 }
 
-export function grey(width: number, height: number, alpha = false) {
-  return rawImage(width, height, alpha ? 2 : 1, (x, y, c) =>
-    c === 1 ? Math.round((255 * y) / (height - 1)) : (x * 13 + y * 7) % 256,
-  ).toColourspace('b-w');
+export function grey(width: number, height: number, alpha = false, sixteenBits = false) {
+  const max = sixteenBits ? 65535 : 255;
+  const sample = (x: number, y: number, c: number) =>
+    c === 1 ? Math.round((max * y) / (height - 1)) : ((x * 13 + y * 7) * (sixteenBits ? 257 : 1) + x) % max;
+  const image = rawImage(width, height, alpha ? 2 : 1, sample, sixteenBits ? Uint16Array : Uint8Array);
+  return image.toColourspace(sixteenBits ? 'grey16' : 'b-w');
 }
 
 /** 16-bit RGBA whose samples are not multiples of 257, so an 8-bit round trip would show. */
