@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { extname, isAbsolute, join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Extensions taken from a directory; files named explicitly or by a glob are tried whatever they are. */
@@ -53,7 +53,9 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
     } else if (stats) {
       add(input);
     } else if (isDynamicPattern(input)) {
-      const matches = (await glob(input, { onlyFiles: true, expandDirectories: false })).sort();
+      // Matches come back in the form of the pattern: absolute for an absolute one.
+      const options = { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(input) };
+      const matches = (await glob(input, options)).sort();
       if (matches.length === 0) problems.push({ input, message: 'no files match this pattern' });
       matches.forEach(add);
     } else {

@@ -1,0 +1,45 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from './atomic-write.js';
+import { makeTempDir } from './test-support/harness.js';
+
+let dir: string;
+let remove: () => Promise<void>;
+beforeAll(async () => {
+  ({ path: dir, remove } = await makeTempDir());
+});
+afterAll(() => remove());
+
+describe('writeFileAtomic', () => {
+  it('writes the bytes and leaves no temporary file', async () => {
+    await writeFileAtomic(join(dir, 'a.bin'), new Uint8Array([1, 2, 3]), { overwrite: false });
+    expect([...(await readFile(join(dir, 'a.bin')))]).toEqual([1, 2, 3]);
+    expect(await readdir(dir)).toEqual(['a.bin']);
+  });
+
+  it('keeps an existing file unless overwriting', async () => {
+    await writeFile(join(dir, 'b.bin'), 'old');
+    await expect(writeFileAtomic(join(dir, 'b.bin'), new Uint8Array([9]), { overwrite: false })).rejects.toThrow(
+      'b.bin already exists (pass --overwrite to replace it)',
+    );
+    expect(await readFile(join(dir, 'b.bin'), 'utf8')).toBe('old');
+    await writeFileAtomic(join(dir, 'b.bin'), new Uint8Array([9]), { overwrite: true });
+    expect([...(await readFile(join(dir, 'b.bin')))]).toEqual([9]);
+    expect((await readdir(dir)).sort()).toEqual(['a.bin', 'b.bin']);
+  });
+
+  it('writes nothing once the signal has fired', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const write = writeFileAtomic(join(dir, 'c.bin'), new Uint8Array(1 << 20), { overwrite: false, signal: controller.signal });
+    await expect(write).rejects.toThrow();
+    expect((await readdir(dir)).sort()).toEqual(['a.bin', 'b.bin']);
+  });
+
+  it('fails with the reason when the directory does not exist', async () => {
+    await expect(writeFileAtomic(join(dir, 'none', 'd.bin'), new Uint8Array(1), { overwrite: false })).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+  });
+});

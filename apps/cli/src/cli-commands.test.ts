@@ -1,0 +1,112 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, rawImage, runCli, TINY_NETWORK, writeRandomWeights } from './test-support/harness.js';
+
+let dir: string;
+let remove: () => Promise<void>;
+let weights: string;
+
+beforeAll(async () => {
+  ({ path: dir, remove } = await makeTempDir());
+  weights = await writeRandomWeights(join(dir, 'tiny.safetensors'));
+});
+afterAll(() => remove());
+
+describe('vdsr --help and --version', () => {
+  it('lists every command, and each command has its own help', async () => {
+    const help = await runCli(['--help'], dir);
+    expect(help.code).toBe(0);
+    for (const name of ['upscale', 'eval', 'compare', 'info', 'bench']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+      const own = await runCli([name, '--help'], dir);
+      expect(own.code).toBe(0);
+      expect(own.stdout).toMatch(new RegExp(`^Usage: vdsr ${name} `));
+      expect(own.stdout).toContain('-h, --help');
+    }
+  });
+
+  it('prints the package version', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const result = await runCli(['--version'], dir);
+    expect([result.code, result.stdout]).toEqual([0, `${pkg.version}\n`]);
+  });
+
+  it('exits 2 on no command or an unknown one', async () => {
+    expect((await runCli([], dir)).code).toBe(2);
+    const unknown = await runCli(['upscal'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'upscal'");
+  });
+});
+
+describe('vdsr info', () => {
+  it('describes the network, the weights file given and every backend as JSON', async () => {
+    const result = await runCli(['info', '--json', '--weights', weights], dir);
+    expect(result.code).toBe(0);
+    const info = JSON.parse(result.stdout);
+    expect(info.graph.architecture).toEqual(TINY_NETWORK);
+    expect(info.graph.receptiveField).toBe(2 * TINY_NETWORK.depth + 1);
+    expect(info.weights).toMatchObject({ installed: true, path: weights, dtype: 'F32', provenance: { source: 'cli test' } });
+    expect(info.weights.contentSha256).toMatch(/^[0-9a-f]{64}$/);
+    const names = info.backends.map((b: { name: string }) => b.name);
+    expect(names).toEqual(expect.arrayContaining(['reference', 'onnxruntime', 'onnxruntime-web']));
+    expect(info.backends.find((b: { name: string }) => b.name === 'reference')).toMatchObject({ available: true });
+    for (const b of info.backends) expect(b.available || typeof b.reason === 'string').toBe(true);
+  });
+
+  it('prints the layer table, MFLOP per pixel and the backends as text', async () => {
+    const result = await runCli(['info', '--weights', weights], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Receptive field: 9x9');
+    expect(result.stdout).toMatch(/MFLOP per output pixel/);
+    expect(result.stdout).toMatch(/^reference\s+available/m);
+  });
+
+  it('fails on a weights file that is not one', async () => {
+    const result = await runCli(['info', '--weights', join(dir, 'missing.safetensors')], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('missing.safetensors');
+  });
+});
+
+describe('vdsr compare', () => {
+  it('renders four labelled columns with zoomed crops', async () => {
+    await rawImage(40, 30, 3, 60).png().toFile(join(dir, 'scene.png'));
+    const args = ['compare', 'scene.png', '--scale', '2', '-o', 'sheet.png', '--crop', '4,4,10,8'];
+    const result = await runCli([...args, '--weights', weights, '--backend', 'reference'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/bicubic \d+\.\d\d dB \/ SSIM 0\.\d{4}, VDSR \d+\.\d\d dB/);
+    const sheet = await sharp(join(dir, 'sheet.png')).metadata();
+    // Four 40 px columns with gaps; below each 30 px image its crop enlarged 3x (10 x 8 -> 30 x 24).
+    expect(sheet.width).toBeGreaterThan(4 * 40);
+    expect(sheet.height).toBeGreaterThan(30 + 24);
+    const again = await runCli([...args, '--weights', weights, '--backend', 'reference'], dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+  });
+
+  it('exits 2 for a crop outside the image or a missing -o', async () => {
+    await rawImage(20, 20, 3).png().toFile(join(dir, 'small.png'));
+    const outside = await runCli(['compare', 'small.png', '--scale', '2', '-o', 'x.png', '--crop', '15,15,10,10'], dir);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('Expected --crop inside the 20 x 20 image');
+    expect((await runCli(['compare', 'small.png', '--scale', '2'], dir)).code).toBe(2);
+    expect(await readdir(dir)).not.toContain('x.png');
+  });
+});
+
+describe('vdsr bench', () => {
+  it('measures a backend and reports throughput and memory as JSON', async () => {
+    const args = ['bench', '--backend', 'reference', '--size', '16', '--runs', '1', '--weights', weights, '--json'];
+    const result = await runCli(args, dir);
+    expect(result.code).toBe(0);
+    const [line] = JSON.parse(result.stdout);
+    expect(line).toMatchObject({ backend: 'reference', available: true, size: 16 });
+    expect(line.runs).toBeGreaterThanOrEqual(1);
+    expect(line.megapixelsPerSecond).toBeCloseTo((16 * 16) / 1e6 / line.seconds, 6);
+    expect(line.gflopsPerSecond).toBeGreaterThan(0);
+    expect(line.peakRssMiB).toBeGreaterThan(10);
+  });
+});
