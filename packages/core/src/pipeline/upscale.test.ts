@@ -6,23 +6,14 @@ import type { ImageInput, VdsrImage } from '../image.js';
 import { referenceBackend } from '../reference/backend.js';
 import { resizeImage } from '../resize/image.js';
 import { resizePlane } from '../resize/plane.js';
-import { maxAbsDiff, randomImage } from '../testing/fixtures.js';
+import { identityWeights, maxAbsDiff, randomImage } from '../testing/fixtures.js';
 import { createRandomWeights } from '../weights/random.js';
-import type { VdsrWeights } from '../weights/types.js';
 import { upscale } from './upscale.js';
 
 const architecture = { ...VDSR_PAPER, channels: 4 };
 const weights = createRandomWeights(5, architecture);
 const session = await referenceBackend.createSession(weights);
-const zero: VdsrWeights = {
-  ...weights,
-  layers: weights.layers.map((l) => ({
-    ...l,
-    weight: new Float32Array(l.weight.length),
-    bias: new Float32Array(l.bias.length),
-  })),
-};
-const identity = await referenceBackend.createSession(zero);
+const identity = await referenceBackend.createSession(identityWeights(architecture));
 
 /** One channel of an interleaved image. */
 function channel(image: VdsrImage, c: number): number[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VDSR_PAPER, type VdsrArchitecture } from '../graph/architecture.js';
-import { randomPlane } from '../testing/fixtures.js';
+import { identityWeights, randomPlane } from '../testing/fixtures.js';
 import { createRandomWeights } from '../weights/random.js';
 import type { VdsrWeights } from '../weights/types.js';
 import { referenceBackend } from './backend.js';
@@ -81,15 +81,7 @@ describe('referenceBackend', () => {
   });
 
   it('adds the residual to the input: zero weights return the input', async () => {
-    const base = createRandomWeights(1, arch(3, 4));
-    const zero: VdsrWeights = {
-      ...base,
-      layers: base.layers.map((l) => ({
-        ...l,
-        weight: new Float32Array(l.weight.length),
-        bias: new Float32Array(l.bias.length),
-      })),
-    };
+    const zero = identityWeights(arch(3, 4));
     const y = randomPlane(4, 3, 9);
     expect(await runOnce(zero, y, 4, 3)).toEqual(y);
   });

@@ -1,6 +1,8 @@
 import { argError } from '../errors.js';
+import { VDSR_PAPER, type VdsrArchitecture } from '../graph/architecture.js';
 import type { Channels, VdsrImage } from '../image.js';
-import { seededRandom } from '../weights/random.js';
+import { createRandomWeights, seededRandom } from '../weights/random.js';
+import type { VdsrWeights } from '../weights/types.js';
 
 function checkSize(width: unknown, height: unknown): void {
   if (typeof width !== 'number' || !Number.isInteger(width) || width < 1) {
@@ -53,4 +55,17 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
     if (!(d <= max)) max = d;
   }
   return max;
+}
+
+/** Weights of the right shapes, all zero: the residual is 0, so the network returns its input. */
+export function identityWeights(architecture: VdsrArchitecture = VDSR_PAPER): VdsrWeights {
+  const shaped = createRandomWeights(0, architecture);
+  return {
+    ...shaped,
+    layers: shaped.layers.map((l) => ({
+      ...l,
+      weight: new Float32Array(l.weight.length),
+      bias: new Float32Array(l.bias.length),
+    })),
+  };
 }

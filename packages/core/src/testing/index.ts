@@ -4,4 +4,4 @@ export {
   type ConformanceTestApi,
   runConformanceSuite,
 } from './conformance.js';
-export { maxAbsDiff, randomImage, randomPlane } from './fixtures.js';
+export { identityWeights, maxAbsDiff, randomImage, randomPlane } from './fixtures.js';
