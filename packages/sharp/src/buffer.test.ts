@@ -29,6 +29,27 @@ describe('upscaleBuffer', () => {
     expect((await sharp(jpg).metadata()).format).toBe('jpeg');
   });
 
+  it('writes AVIF for AVIF', async () => {
+    const avif = await upscaleBuffer(
+      await gradient(16, 12).png().toBuffer(),
+      { scale: 2 },
+      { ...testOptions, format: 'avif' },
+    );
+    expect(await sharp(avif).metadata()).toMatchObject({
+      format: 'heif',
+      compression: 'av1',
+      width: 32,
+      height: 24,
+    });
+    const again = await upscaleBuffer(avif, { scale: 2 }, testOptions);
+    expect(await sharp(again).metadata()).toMatchObject({
+      format: 'heif',
+      compression: 'av1',
+      width: 64,
+      height: 48,
+    });
+  });
+
   it('keeps 16-bit PNG and TIFF at 16 bits, with alpha', async () => {
     for (const format of ['png', 'tiff'] as const) {
       const input = await sixteenBit(12, 8)

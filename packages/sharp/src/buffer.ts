@@ -1,14 +1,14 @@
 import { argError, type ResizeTarget } from '@vdsr/core';
 import sharp from 'sharp';
 import { readMetadata } from './decode.js';
-import { FORMAT_OPTIONS, type OutputFormat, outputFormat } from './format.js';
+import { type OutputFormat, outputSpec } from './format.js';
 import { checkOptions, type SharpUpscaleOptions } from './options.js';
 import { sharpCall } from './sharp-call.js';
 import { upscaleChecked } from './upscale.js';
 
 export interface UpscaleBufferOptions extends SharpUpscaleOptions {
-  /** Output format (a sharp format id, or jpg, tif, avif); default: the input's. */
-  format?: OutputFormat | 'jpg' | 'tif' | 'avif';
+  /** Output format, as sharp's toFormat names it; default: the input's. */
+  format?: OutputFormat;
 }
 
 /**
@@ -27,9 +27,9 @@ export async function upscaleBuffer(
   // The limit is ours (E_LIMIT, checked on the header before decoding), so sharp's is off.
   const source = sharp(input, { limitInputPixels: false });
   const meta = await readMetadata(source);
-  const format = outputFormat(requested, meta.format);
+  const { format, options: formatOptions } = outputSpec(requested, meta);
   const upscaled = await upscaleChecked(source, meta, target, rest);
   return sharpCall(`write the ${format} image`, () =>
-    upscaled.keepMetadata().toFormat(format, FORMAT_OPTIONS[format]).toBuffer(),
+    upscaled.keepMetadata().toFormat(format, formatOptions).toBuffer(),
   );
 }
