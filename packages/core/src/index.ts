@@ -1,17 +1,5 @@
-export {
-  abortError,
-  argError,
-  describeValue,
-  throwIfAborted,
-  VdsrError,
-  type VdsrErrorCode,
-} from './errors.js';
-export { type Channels, type ImageInput, type PixelData, toImage, type VdsrImage } from './image.js';
 export type { Availability, Backend, BackendSession, SessionOptions } from './backend.js';
-export { VDSR_PAPER, type VdsrArchitecture } from './graph/architecture.js';
-export type { ConvLayerWeights, MetricsRow, VdsrWeights, WeightsMetadata } from './weights/types.js';
-export { createRandomWeights, seededRandom } from './weights/random.js';
-export { referenceBackend } from './reference/backend.js';
+export { assertPlane, assertSessionOptions } from './backends/args.js';
 export {
   type BackendFactory,
   type CreateSessionOptions,
@@ -20,10 +8,29 @@ export {
   registerBackend,
   resolveBackend,
 } from './backends/registry.js';
-export { assertPlane, assertSessionOptions } from './backends/args.js';
 export { assertWeights } from './backends/weights.js';
-export { DEFAULT_HALO, DEFAULT_MEMORY_BUDGET, type PlanOptions, planTiles, type Rect, type Tile } from './tiling/plan.js';
-export { runTiled, type TiledOptions, type TileProgress } from './tiling/run.js';
+export { lumaPlane, rgbToYcbcrPlanes, ycbcrPlanesToRgb } from './colour/ycbcr.js';
+export {
+  abortError,
+  argError,
+  describeValue,
+  throwIfAborted,
+  VdsrError,
+  type VdsrErrorCode,
+} from './errors.js';
+export { VDSR_PAPER, type VdsrArchitecture } from './graph/architecture.js';
+export {
+  describeGraph,
+  type GraphDescription,
+  type GraphLayer,
+  type GraphResidual,
+} from './graph/describe.js';
+export { formatGraph } from './graph/format.js';
+export { validateArchitecture } from './graph/validate.js';
+export { type Channels, type ImageInput, type PixelData, toImage, type VdsrImage } from './image.js';
+export { type MetricOptions, psnr, ssim } from './metrics/image.js';
+export { psnrPlane } from './metrics/psnr.js';
+export { ssimPlane } from './metrics/ssim.js';
 export {
   DEFAULT_MAX_OUTPUT_PIXELS,
   DEFAULT_MAX_SCALE,
@@ -32,17 +39,22 @@ export {
 } from './pipeline/options.js';
 export { upscale } from './pipeline/upscale.js';
 export { createUpscaler, type Upscaler, type UpscalerOptions } from './pipeline/upscaler.js';
-export { lumaPlane, rgbToYcbcrPlanes, ycbcrPlanesToRgb } from './colour/ycbcr.js';
+export { referenceBackend } from './reference/backend.js';
+export { resizeImage } from './resize/image.js';
 export { resizePlane } from './resize/plane.js';
 export { MAX_RESIZE_PIXELS, type ResizeTarget, type TargetSize, targetSize } from './resize/target.js';
-export { resizeImage } from './resize/image.js';
-export { psnrPlane } from './metrics/psnr.js';
-export { ssimPlane } from './metrics/ssim.js';
-export { type MetricOptions, psnr, ssim } from './metrics/image.js';
-export { validateArchitecture } from './graph/validate.js';
-export { describeGraph, type GraphDescription, type GraphLayer, type GraphResidual } from './graph/describe.js';
-export { formatGraph } from './graph/format.js';
+export {
+  DEFAULT_HALO,
+  DEFAULT_MEMORY_BUDGET,
+  type PlanOptions,
+  planTiles,
+  type Rect,
+  type Tile,
+} from './tiling/plan.js';
+export { runTiled, type TiledOptions, type TileProgress } from './tiling/run.js';
 export { decodeFloat16, decodeFloat16Array, encodeFloat16, encodeFloat16Array } from './weights/float16.js';
 export { WEIGHTS_FORMAT } from './weights/metadata.js';
 export { parseWeights } from './weights/parse.js';
+export { createRandomWeights, seededRandom } from './weights/random.js';
 export { type SerializeOptions, serializeWeights } from './weights/serialize.js';
+export type { ConvLayerWeights, MetricsRow, VdsrWeights, WeightsMetadata } from './weights/types.js';

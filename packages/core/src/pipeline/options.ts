@@ -22,7 +22,7 @@ export interface SessionUpscaleOptions extends UpscaleOptions {
 export const DEFAULT_MAX_SCALE = 8;
 export const DEFAULT_MAX_OUTPUT_PIXELS = 2 ** 28;
 
-export function checkLimits(options: UpscaleOptions): { maxScale: number; maxOutputPixels: number } {
+function checkLimits(options: UpscaleOptions): { maxScale: number; maxOutputPixels: number } {
   const { maxScale = DEFAULT_MAX_SCALE, maxOutputPixels = DEFAULT_MAX_OUTPUT_PIXELS } = options;
   if (typeof maxScale !== 'number' || !Number.isFinite(maxScale) || maxScale <= 1) {
     throw argError('maxScale', 'a finite number > 1', maxScale);
