@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The release training run, as run on the accelerator machine (see training/README.md):
+#   bash training/release.sh OUT_DIR [MAIN_MINUTES] [COMPARE_MINUTES] [DATA_DIR]
+# 1. a short run of each recipe (paper SGD, AdamW) with the same budget, scored on Set5;
+# 2. the release run with the better recipe; final Set5/Set14 table and weights export.
+# DATA_DIR holds train/{bsds500-train,bsds500-test,t91-part} and benchmark/{Set5,Set14}
+# (default: ../shared/datasets next to the repository).
+set -euo pipefail
+OUT=$(realpath -m "$1"); MAIN=${2:-6}; CMP=${3:-0.75}
+cd "$(dirname "$0")"
+DATA=$(realpath -m "${4:-../../shared/datasets}")
+PY=${PYTHON:-python3}
+BATCH=${BATCH:-256}
+mkdir -p "$OUT"
+"$PY" -c "import torch; print('torch', torch.__version__, 'cuda', torch.cuda.is_available() and torch.cuda.get_device_name(0))"
+TRAIN=("$DATA/train/bsds500-train" "$DATA/train/bsds500-test" "$DATA/train/t91-part")
+common=(--data "${TRAIN[@]}" --eval-data "$DATA/benchmark/Set5" --batch "$BATCH" --cache "$OUT/bank.pt"
+        --checkpoint-every 60 --log-every 15)
+for recipe in paper adam; do
+  "$PY" -m vdsr_train.train "${common[@]}" --recipe "$recipe" --minutes "$CMP" --eval-every 0 \
+    --final-eval-data "$DATA/benchmark/Set5" --out "$OUT/compare-$recipe"
+done
+best=$("$PY" - "$OUT" <<'PY'
+import json, sys
+scores = {}
+for r in ("paper", "adam"):
+    rows = json.load(open(f"{sys.argv[1]}/compare-{r}/metrics.json"))
+    v = [x["psnr"] for x in rows if x["method"] == "vdsr"]
+    scores[r] = sum(v) / len(v)
+    print(f"compare {r}: mean Set5 VDSR PSNR over x2/x3/x4 = {scores[r]:.3f} dB", file=sys.stderr)
+print(max(scores, key=scores.get))
+PY
+)
+echo "release recipe: $best"
+"$PY" -m vdsr_train.train "${common[@]}" --recipe "$best" --minutes "$MAIN" --eval-every 90 \
+  --final-eval-data "$DATA/benchmark/Set5" "$DATA/benchmark/Set14" --out "$OUT/release"
+rm -f "$OUT/bank.pt"  # derived from the images; too big to bring back
