@@ -20,9 +20,9 @@ describe('writeFileAtomic', () => {
 
   it('keeps an existing file unless overwriting', async () => {
     await writeFile(join(dir, 'b.bin'), 'old');
-    await expect(writeFileAtomic(join(dir, 'b.bin'), new Uint8Array([9]), { overwrite: false })).rejects.toThrow(
-      'b.bin already exists (pass --overwrite to replace it)',
-    );
+    await expect(
+      writeFileAtomic(join(dir, 'b.bin'), new Uint8Array([9]), { overwrite: false }),
+    ).rejects.toThrow('b.bin already exists (pass --overwrite to replace it)');
     expect(await readFile(join(dir, 'b.bin'), 'utf8')).toBe('old');
     await writeFileAtomic(join(dir, 'b.bin'), new Uint8Array([9]), { overwrite: true });
     expect([...(await readFile(join(dir, 'b.bin')))]).toEqual([9]);
@@ -32,13 +32,18 @@ describe('writeFileAtomic', () => {
   it('writes nothing once the signal has fired', async () => {
     const controller = new AbortController();
     controller.abort();
-    const write = writeFileAtomic(join(dir, 'c.bin'), new Uint8Array(1 << 20), { overwrite: false, signal: controller.signal });
+    const write = writeFileAtomic(join(dir, 'c.bin'), new Uint8Array(1 << 20), {
+      overwrite: false,
+      signal: controller.signal,
+    });
     await expect(write).rejects.toThrow();
     expect((await readdir(dir)).sort()).toEqual(['a.bin', 'b.bin']);
   });
 
   it('fails with the reason when the directory does not exist', async () => {
-    await expect(writeFileAtomic(join(dir, 'none', 'd.bin'), new Uint8Array(1), { overwrite: false })).rejects.toMatchObject({
+    await expect(
+      writeFileAtomic(join(dir, 'none', 'd.bin'), new Uint8Array(1), { overwrite: false }),
+    ).rejects.toMatchObject({
       code: 'ENOENT',
     });
   });

@@ -28,7 +28,9 @@ describe('vdsr --help and --version', () => {
   });
 
   it('prints the package version', async () => {
-    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     const result = await runCli(['--version'], dir);
     expect([result.code, result.stdout]).toEqual([0, `${pkg.version}\n`]);
   });
@@ -48,11 +50,18 @@ describe('vdsr info', () => {
     const info = JSON.parse(result.stdout);
     expect(info.graph.architecture).toEqual(TINY_NETWORK);
     expect(info.graph.receptiveField).toBe(2 * TINY_NETWORK.depth + 1);
-    expect(info.weights).toMatchObject({ installed: true, path: weights, dtype: 'F32', provenance: { source: 'cli test' } });
+    expect(info.weights).toMatchObject({
+      installed: true,
+      path: weights,
+      dtype: 'F32',
+      provenance: { source: 'cli test' },
+    });
     expect(info.weights.contentSha256).toMatch(/^[0-9a-f]{64}$/);
     const names = info.backends.map((b: { name: string }) => b.name);
     expect(names).toEqual(expect.arrayContaining(['reference', 'onnxruntime', 'onnxruntime-web']));
-    expect(info.backends.find((b: { name: string }) => b.name === 'reference')).toMatchObject({ available: true });
+    expect(info.backends.find((b: { name: string }) => b.name === 'reference')).toMatchObject({
+      available: true,
+    });
     for (const b of info.backends) expect(b.available || typeof b.reason === 'string').toBe(true);
   });
 
@@ -89,7 +98,10 @@ describe('vdsr compare', () => {
 
   it('exits 2 for a crop outside the image or a missing -o', async () => {
     await rawImage(20, 20, 3).png().toFile(join(dir, 'small.png'));
-    const outside = await runCli(['compare', 'small.png', '--scale', '2', '-o', 'x.png', '--crop', '15,15,10,10'], dir);
+    const outside = await runCli(
+      ['compare', 'small.png', '--scale', '2', '-o', 'x.png', '--crop', '15,15,10,10'],
+      dir,
+    );
     expect(outside.code).toBe(2);
     expect(outside.stderr).toContain('Expected --crop inside the 20 x 20 image');
     expect((await runCli(['compare', 'small.png', '--scale', '2'], dir)).code).toBe(2);
@@ -99,7 +111,18 @@ describe('vdsr compare', () => {
 
 describe('vdsr bench', () => {
   it('measures a backend and reports throughput and memory as JSON', async () => {
-    const args = ['bench', '--backend', 'reference', '--size', '16', '--runs', '1', '--weights', weights, '--json'];
+    const args = [
+      'bench',
+      '--backend',
+      'reference',
+      '--size',
+      '16',
+      '--runs',
+      '1',
+      '--weights',
+      weights,
+      '--json',
+    ];
     const result = await runCli(args, dir);
     expect(result.code).toBe(0);
     const [line] = JSON.parse(result.stdout);

@@ -23,7 +23,10 @@ beforeAll(async () => {
   await mkdir(folder);
   // 'odd' is 50 x 47: modcrop must cut it to 48 x 45 at x3; 'crop' is that cut made beforehand.
   await rawImage(50, 47, 3, 30, 2).png().toFile(join(folder, 'odd.png'));
-  await rawImage(50, 47, 3, 30, 2).extract({ left: 0, top: 0, width: 48, height: 45 }).png().toFile(join(folder, 'crop.png'));
+  await rawImage(50, 47, 3, 30, 2)
+    .extract({ left: 0, top: 0, width: 48, height: 45 })
+    .png()
+    .toFile(join(folder, 'crop.png'));
   await rawImage(48, 48, 3, 0).png().toFile(join(folder, 'smooth.png'));
   await rawImage(48, 48, 3, 200).png().toFile(join(folder, 'noisy.png'));
   await rawImage(48, 48, 1, 60, 3).png().toFile(join(folder, 'grey.png'));
@@ -60,8 +63,12 @@ describe('vdsr eval --bicubic-only', () => {
     const rgbDir = join(dir, 'RGB');
     await mkdir(rgbDir);
     await rawImage(48, 48, 1, 60, 3).toColourspace('srgb').png().toFile(join(rgbDir, 'grey.png'));
-    const asGrey = JSON.parse((await runCli(['eval', folder, '--scale', '2', '--bicubic-only', '--json'], dir)).stdout);
-    const asRgb = JSON.parse((await runCli(['eval', rgbDir, '--scale', '2', '--bicubic-only', '--json'], dir)).stdout);
+    const asGrey = JSON.parse(
+      (await runCli(['eval', folder, '--scale', '2', '--bicubic-only', '--json'], dir)).stdout,
+    );
+    const asRgb = JSON.parse(
+      (await runCli(['eval', rgbDir, '--scale', '2', '--bicubic-only', '--json'], dir)).stdout,
+    );
     const grey = (asGrey as Row[])[0]!.images.find((i) => i.name === 'grey')!.psnr;
     const rgb = (asRgb as Row[])[0]!.images[0]!.psnr;
     // rgb2ycbcr maps 0..255 to 16..235, shrinking every error by 219/255: 1.32 dB (rounding blurs it a little).
@@ -108,7 +115,8 @@ describe.skipIf(!existsSync(SET5))(`the published bicubic row on Set5 (needs ${S
     expect(result.code).toBe(0);
     const rows = JSON.parse(result.stdout) as Row[];
     const published: Record<number, number> = { 2: 33.66, 3: 30.39, 4: 28.42 };
-    for (const row of rows) expect(Math.abs(row.psnr - published[row.scale]!), `x${row.scale}`).toBeLessThan(0.02);
+    for (const row of rows)
+      expect(Math.abs(row.psnr - published[row.scale]!), `x${row.scale}`).toBeLessThan(0.02);
   });
 });
 

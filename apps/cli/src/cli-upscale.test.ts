@@ -59,14 +59,31 @@ describe('vdsr upscale: outputs', () => {
     const work = await workDir('batch');
     await mkdir(join(work, 'in'));
     await mkdir(join(work, 'out'));
-    await rawImage(12, 12, 3).png().toFile(join(work, 'in', 'a.png'));
-    await rawImage(12, 12, 3).png().toFile(join(work, 'in', 'b.png'));
+    await rawImage(12, 12, 3)
+      .png()
+      .toFile(join(work, 'in', 'a.png'));
+    await rawImage(12, 12, 3)
+      .png()
+      .toFile(join(work, 'in', 'b.png'));
     await writeFile(join(work, 'in', 'notes.txt'), 'not an image');
     await rawImage(12, 12, 1).png().toFile(join(work, 'c.png'));
-    const result = await run('upscale', 'batch/in', 'batch/*.png', '--scale', '3', '-o', 'batch/out', '--format', 'webp');
+    const result = await run(
+      'upscale',
+      'batch/in',
+      'batch/*.png',
+      '--scale',
+      '3',
+      '-o',
+      'batch/out',
+      '--format',
+      'webp',
+    );
     expect(result.code).toBe(0);
     expect((await readdir(join(work, 'out'))).sort()).toEqual(['a@3x.webp', 'b@3x.webp', 'c@3x.webp']);
-    expect(await sharp(join(work, 'out', 'c@3x.webp')).metadata()).toMatchObject({ format: 'webp', width: 36 });
+    expect(await sharp(join(work, 'out', 'c@3x.webp')).metadata()).toMatchObject({
+      format: 'webp',
+      width: 36,
+    });
   });
 
   it('writes the file -o names, in the format of its extension', async () => {
@@ -74,18 +91,33 @@ describe('vdsr upscale: outputs', () => {
     await rawImage(16, 8, 3).png().toFile(join(work, 'in.png'));
     const result = await run('upscale', join(work, 'in.png'), '-o', join(work, 'big.tiff'), '--scale', '1.5');
     expect(result.code).toBe(0);
-    expect(await sharp(join(work, 'big.tiff')).metadata()).toMatchObject({ format: 'tiff', width: 24, height: 12 });
+    expect(await sharp(join(work, 'big.tiff')).metadata()).toMatchObject({
+      format: 'tiff',
+      width: 24,
+      height: 12,
+    });
   });
 
   it('prints per-file results as JSON with --json', async () => {
     const work = await workDir('json');
     await rawImage(10, 10, 3).png().toFile(join(work, 'ok.png'));
     await writeFile(join(work, 'bad.png'), 'garbage');
-    const result = await run('upscale', join(work, 'ok.png'), join(work, 'bad.png'), '--scale', '2', '--json');
+    const result = await run(
+      'upscale',
+      join(work, 'ok.png'),
+      join(work, 'bad.png'),
+      '--scale',
+      '2',
+      '--json',
+    );
     expect(result.code).toBe(1);
     const reports = JSON.parse(result.stdout) as Record<string, unknown>[];
     expect(reports).toHaveLength(2);
-    expect(reports[0]).toMatchObject({ input: join(work, 'ok.png'), ok: true, output: join(work, 'ok@2x.png') });
+    expect(reports[0]).toMatchObject({
+      input: join(work, 'ok.png'),
+      ok: true,
+      output: join(work, 'ok@2x.png'),
+    });
     expect(reports[0]).toMatchObject({ format: 'png', width: 20, height: 20 });
     expect(typeof reports[0]!.seconds).toBe('number');
     expect(reports[1]).toMatchObject({ input: join(work, 'bad.png'), ok: false });
@@ -118,7 +150,9 @@ describe('vdsr upscale: metadata and depth', () => {
     const work = await workDir('deep');
     await rawImage(12, 12, 3).toColourspace('rgb16').png().toFile(join(work, 'deep.png'));
     await rawImage(12, 12, 1).png().toFile(join(work, 'grey.png'));
-    expect((await run('upscale', join(work, 'deep.png'), join(work, 'grey.png'), '--scale', '2')).code).toBe(0);
+    expect((await run('upscale', join(work, 'deep.png'), join(work, 'grey.png'), '--scale', '2')).code).toBe(
+      0,
+    );
     expect(await sharp(join(work, 'deep.png')).metadata()).toMatchObject({ depth: 'ushort' });
     expect(await sharp(join(work, 'deep@2x.png')).metadata()).toMatchObject({ depth: 'ushort', width: 24 });
     expect(await sharp(join(work, 'grey@2x.png')).metadata()).toMatchObject({ channels: 1, width: 24 });
@@ -150,12 +184,26 @@ describe('vdsr upscale: bad input', () => {
   it('rejects an image past the pixel limit, naming the flag that raises it', async () => {
     const work = await workDir('limit');
     await rawImage(30, 20, 3).png().toFile(join(work, 'big.png'));
-    const refused = await run('upscale', join(work, 'big.png'), '--scale', '2', '--limit-input-pixels', '500');
+    const refused = await run(
+      'upscale',
+      join(work, 'big.png'),
+      '--scale',
+      '2',
+      '--limit-input-pixels',
+      '500',
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('big.png: the image is 30 x 20 = 600 pixels, over the limit of 500');
     expect(refused.stderr).toContain('--limit-input-pixels');
     expect(await readdir(work)).toEqual(['big.png']);
-    const allowed = await run('upscale', join(work, 'big.png'), '--scale', '2', '--limit-input-pixels', '600');
+    const allowed = await run(
+      'upscale',
+      join(work, 'big.png'),
+      '--scale',
+      '2',
+      '--limit-input-pixels',
+      '600',
+    );
     expect(allowed.code).toBe(0);
   });
 
@@ -172,7 +220,15 @@ describe('vdsr upscale: bad input', () => {
     expect(await sharp(join(work, 'a@2x.png')).metadata()).toMatchObject({ width: 20 });
 
     const before = await readFile(join(work, 'a.png'));
-    const self = await run('upscale', join(work, 'a.png'), '-o', join(work, 'a.png'), '--scale', '2', '--overwrite');
+    const self = await run(
+      'upscale',
+      join(work, 'a.png'),
+      '-o',
+      join(work, 'a.png'),
+      '--scale',
+      '2',
+      '--overwrite',
+    );
     expect(self.code).toBe(1);
     expect(self.stderr).toContain('it is an input of this run');
     expect(Buffer.compare(await readFile(join(work, 'a.png')), before)).toBe(0);
@@ -183,7 +239,15 @@ describe('vdsr upscale: bad input', () => {
     const work = await workDir('nodir');
     await rawImage(10, 10, 3).png().toFile(join(work, 'a.png'));
     await rawImage(10, 10, 3).png().toFile(join(work, 'b.png'));
-    const result = await run('upscale', join(work, 'a.png'), join(work, 'b.png'), '--scale', '2', '-o', `${join(work, 'nope')}/`);
+    const result = await run(
+      'upscale',
+      join(work, 'a.png'),
+      join(work, 'b.png'),
+      '--scale',
+      '2',
+      '-o',
+      `${join(work, 'nope')}/`,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/a\.png: output directory .*nope does not exist/),
@@ -192,22 +256,28 @@ describe('vdsr upscale: bad input', () => {
     expect((await readdir(work)).sort()).toEqual(['a.png', 'b.png']);
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports a read-only output directory (skipped as root, who may write anywhere)', async () => {
-    const work = await workDir('readonly');
-    await mkdir(join(work, 'out'));
-    await rawImage(10, 10, 3).png().toFile(join(work, 'a.png'));
-    await chmod(join(work, 'out'), 0o555);
-    const result = await run('upscale', join(work, 'a.png'), '--scale', '2', '-o', join(work, 'out'));
-    await chmod(join(work, 'out'), 0o755);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/a\.png: output directory .*out is not writable/);
-    expect(await readdir(join(work, 'out'))).toEqual([]);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'reports a read-only output directory (skipped as root, who may write anywhere)',
+    async () => {
+      const work = await workDir('readonly');
+      await mkdir(join(work, 'out'));
+      await rawImage(10, 10, 3).png().toFile(join(work, 'a.png'));
+      await chmod(join(work, 'out'), 0o555);
+      const result = await run('upscale', join(work, 'a.png'), '--scale', '2', '-o', join(work, 'out'));
+      await chmod(join(work, 'out'), 0o755);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/a\.png: output directory .*out is not writable/);
+      expect(await readdir(join(work, 'out'))).toEqual([]);
+    },
+  );
 
   it('stops on an unknown backend with one line, before writing anything', async () => {
     const work = await workDir('backend');
     await rawImage(10, 10, 3).png().toFile(join(work, 'a.png'));
-    const result = await runCli(['upscale', 'a.png', '--scale', '2', '--weights', weights, '--backend', 'warp-drive'], work);
+    const result = await runCli(
+      ['upscale', 'a.png', '--scale', '2', '--weights', weights, '--backend', 'warp-drive'],
+      work,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain("Unknown backend 'warp-drive'");
@@ -240,7 +310,17 @@ describe('vdsr upscale: interruption', () => {
     const slow = await writeRandomWeights(join(work, 'paper.safetensors'), VDSR_PAPER);
     await rawImage(8, 8, 3).png().toFile(join(work, 'a-first.png'));
     await rawImage(64, 64, 3).png().toFile(join(work, 'b-second.png'));
-    const args = ['upscale', 'a-first.png', 'b-second.png', '--scale', '2', '--weights', slow, '--backend', 'reference'];
+    const args = [
+      'upscale',
+      'a-first.png',
+      'b-second.png',
+      '--scale',
+      '2',
+      '--weights',
+      slow,
+      '--backend',
+      'reference',
+    ];
     const { child, done } = startCli(args, work);
     let sent = false;
     child.stdout!.on('data', (chunk: Buffer) => {

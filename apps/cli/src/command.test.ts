@@ -32,7 +32,9 @@ describe('parseCommandArgs', () => {
     expect(() => parseCommandArgs(command, ['a.png', '--nope'])).toThrow(UsageError);
     expect(() => parseCommandArgs(command, ['a.png', '--size'])).toThrow(UsageError);
     expect(() => parseCommandArgs(command, [])).toThrow('vdsr demo needs 1 to 2 arguments; received 0');
-    expect(() => parseCommandArgs(command, ['a', 'b', 'c'])).toThrow('vdsr demo takes 1 to 2 arguments; received 3: a b c');
+    expect(() => parseCommandArgs(command, ['a', 'b', 'c'])).toThrow(
+      'vdsr demo takes 1 to 2 arguments; received 3: a b c',
+    );
   });
 });
 

@@ -48,7 +48,10 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
     parsed = parseArgs({
       args: [...argv],
       options: Object.fromEntries(
-        Object.entries(options).map(([name, o]) => [name, o.short ? { type: o.type, short: o.short } : { type: o.type }]),
+        Object.entries(options).map(([name, o]) => [
+          name,
+          o.short ? { type: o.type, short: o.short } : { type: o.type },
+        ]),
       ),
       allowPositionals: true,
       strict: true,
@@ -60,7 +63,9 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
   if (parsed.values.help === true) return undefined;
   const { positionals } = parsed;
   if (positionals.length < command.minPositionals) {
-    throw new UsageError(`vdsr ${command.name} needs ${describeCount(command)}; received ${positionals.length}`);
+    throw new UsageError(
+      `vdsr ${command.name} needs ${describeCount(command)}; received ${positionals.length}`,
+    );
   }
   if (positionals.length > command.maxPositionals) {
     throw new UsageError(

@@ -14,7 +14,9 @@ export const USAGE_EXIT_CODE = 2;
 const COMMANDS: readonly Command[] = [upscaleCommand, evalCommand, compareCommand, infoCommand, benchCommand];
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 

@@ -15,7 +15,8 @@ describe('option values', () => {
 
   it('reads positive numbers', () => {
     expect(positiveOption({ s: '1.5' }, 's')).toBe(1.5);
-    for (const bad of ['0', '-2', 'NaN', 'Infinity', ' ']) expect(() => positiveOption({ s: bad }, 's'), bad).toThrow(UsageError);
+    for (const bad of ['0', '-2', 'NaN', 'Infinity', ' '])
+      expect(() => positiveOption({ s: bad }, 's'), bad).toThrow(UsageError);
   });
 
   it('reads comma-separated lists', () => {
@@ -26,6 +27,8 @@ describe('option values', () => {
 
   it('reads one of a set of choices, case-insensitively', () => {
     expect(choiceOption({ f: 'PNG' }, 'f', ['png', 'jpeg'])).toBe('png');
-    expect(() => choiceOption({ f: 'bmp' }, 'f', ['png', 'jpeg'])).toThrow("Expected one of png, jpeg for --f but received 'bmp'");
+    expect(() => choiceOption({ f: 'bmp' }, 'f', ['png', 'jpeg'])).toThrow(
+      "Expected one of png, jpeg for --f but received 'bmp'",
+    );
   });
 });

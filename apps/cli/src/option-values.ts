@@ -38,7 +38,9 @@ export function intListOption(values: OptionValues, name: string, min = 1): numb
   if (raw === undefined) return undefined;
   const parts = raw.split(',');
   if (parts.some((p) => !/^\s*\d+\s*$/.test(p))) {
-    throw new UsageError(`Expected comma-separated whole numbers for --${name} (e.g. 2,3,4) but received '${raw}'`);
+    throw new UsageError(
+      `Expected comma-separated whole numbers for --${name} (e.g. 2,3,4) but received '${raw}'`,
+    );
   }
   return parts.map((p) => parseInteger(name, p, min));
 }

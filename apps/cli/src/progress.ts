@@ -28,7 +28,10 @@ export function formatBar(fraction: number, width = BAR_WIDTH): string {
 }
 
 /** The bar is drawn only when stderr is a terminal; otherwise only printed lines appear. */
-export function createBatchProgress(total: number, now: () => number = () => performance.now()): BatchProgress {
+export function createBatchProgress(
+  total: number,
+  now: () => number = () => performance.now(),
+): BatchProgress {
   const tty = process.stderr.isTTY === true;
   const startedAt = now();
   let index = 0;

@@ -1,4 +1,7 @@
-import type { OptionSpec } from './command.js';
+import { createUpscaler, type Upscaler } from '@vdsr/core';
+import type { OptionSpec, OptionValues } from './command.js';
+import { intOption, stringOption } from './option-values.js';
+import { loadCliWeights } from './weights.js';
 
 /** The options of every command that runs the network. */
 export const RUNTIME_OPTIONS = {
@@ -10,7 +13,17 @@ export const RUNTIME_OPTIONS = {
   backend: {
     type: 'string',
     value: 'NAME',
-    description: "Backend to run on: 'auto' (default: the fastest available), onnxruntime, onnxruntime-web, reference",
+    description:
+      "Backend to run on: 'auto' (default: the fastest available), onnxruntime, onnxruntime-web, reference",
   },
   threads: { type: 'string', value: 'N', description: 'CPU threads for the backend (default: all cores)' },
 } as const satisfies Record<string, OptionSpec>;
+
+/** The upscaler those options describe; the caller disposes of it. */
+export async function upscalerFromOptions(values: OptionValues): Promise<Upscaler> {
+  return createUpscaler({
+    weights: await loadCliWeights(stringOption(values, 'weights')),
+    backend: stringOption(values, 'backend') ?? 'auto',
+    threads: intOption(values, 'threads'),
+  });
+}

@@ -11,6 +11,11 @@ describe('formatTable', () => {
       ],
       ['left', 'right'],
     );
-    expect(text.split('\n')).toEqual(['image       PSNR', '---------  -----', 'baby       33.91', 'butterfly    7.1']);
+    expect(text.split('\n')).toEqual([
+      'image       PSNR',
+      '---------  -----',
+      'baby       33.91',
+      'butterfly    7.1',
+    ]);
   });
 });

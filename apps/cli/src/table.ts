@@ -1,7 +1,11 @@
 export type Align = 'left' | 'right';
 
 /** A plain-text table: columns padded to their widest cell, numbers usually right-aligned. */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[]): string {
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly Align[],
+): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

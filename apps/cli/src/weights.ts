@@ -10,7 +10,9 @@ export async function loadCliWeights(file: string | undefined): Promise<VdsrWeig
       return await loadWeights();
     } catch (error) {
       if (error instanceof VdsrError && error.code === 'E_WEIGHTS') {
-        throw new VdsrError('E_WEIGHTS', `${error.message} Or pass a weights file with --weights FILE.`, { cause: error });
+        throw new VdsrError('E_WEIGHTS', `${error.message} Or pass a weights file with --weights FILE.`, {
+          cause: error,
+        });
       }
       throw error;
     }

@@ -38,7 +38,11 @@ function testImage(width: number, height: number): VdsrImage<Uint8Array> {
  */
 export async function measureBackend(options: MeasureOptions): Promise<BenchResult> {
   const { size, signal, minRuns, minSeconds } = options;
-  const upscaler = await createUpscaler({ weights: options.weights, backend: options.backend, threads: options.threads });
+  const upscaler = await createUpscaler({
+    weights: options.weights,
+    backend: options.backend,
+    threads: options.threads,
+  });
   try {
     const lowRes = Math.ceil(size / 2);
     const target = { width: size, height: size };

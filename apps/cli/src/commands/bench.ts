@@ -31,10 +31,14 @@ function childArgs(values: OptionValues, backend: string): string[] {
  */
 async function benchInChild(values: OptionValues, backend: string, signal: AbortSignal): Promise<BenchLine> {
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, [process.argv[1]!, ...childArgs(values, backend)], {
-      signal,
-      maxBuffer: 1 << 20,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [process.argv[1]!, ...childArgs(values, backend)],
+      {
+        signal,
+        maxBuffer: 1 << 20,
+      },
+    );
     return (JSON.parse(stdout) as BenchLine[])[0]!;
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
@@ -56,7 +60,9 @@ function formatBench(lines: readonly BenchLine[]): string {
       : [l.backend, '-', '-', '-', '-', `unavailable: ${l.reason}`],
   );
   const size = lines.find((l) => l.available)?.size;
-  const title = size ? `2x upscale to ${size} x ${size} (output pixels), mean of the timed runs` : 'No backend could run';
+  const title = size
+    ? `2x upscale to ${size} x ${size} (output pixels), mean of the timed runs`
+    : 'No backend could run';
   const header = ['backend', 'MP/s', 'GFLOP/s', 'peak RSS MiB', 's/run', 'runs'];
   return `${title}\n${formatTable(header, rows, ['left', 'right', 'right', 'right', 'right', 'left'])}\n`;
 }

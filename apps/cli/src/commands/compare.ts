@@ -1,4 +1,4 @@
-import { createUpscaler, type VdsrImage } from '@vdsr/core';
+import type { VdsrImage } from '@vdsr/core';
 import sharp from 'sharp';
 import { writeFileAtomic } from '../atomic-write.js';
 import { type Command, type OptionValues, UsageError } from '../command.js';
@@ -7,17 +7,18 @@ import { type Column, renderComparison } from '../compare/render.js';
 import { bicubicUpscale, degrade, modcrop, type Score, score } from '../eval/protocol.js';
 import { readImage8 } from '../eval/read-image.js';
 import { intListOption, intOption, stringOption } from '../option-values.js';
-import { RUNTIME_OPTIONS } from '../runtime-options.js';
+import { RUNTIME_OPTIONS, upscalerFromOptions } from '../runtime-options.js';
 import { formatOfPath, OUTPUT_FORMATS } from '../upscale/formats.js';
 import { checkOutput, protectedPaths } from '../upscale/outputs.js';
-import { loadCliWeights } from '../weights.js';
 
 function parseCrop(values: OptionValues): Crop | undefined {
   const parts = intListOption(values, 'crop', 0);
   if (!parts) return undefined;
   const [x, y, width, height] = parts;
   if (parts.length !== 4 || !width || !height) {
-    throw new UsageError(`Expected --crop x,y,w,h with w and h above 0 but received '${stringOption(values, 'crop')}'`);
+    throw new UsageError(
+      `Expected --crop x,y,w,h with w and h above 0 but received '${stringOption(values, 'crop')}'`,
+    );
   }
   return { x: x!, y: y!, width, height };
 }
@@ -30,11 +31,17 @@ function checkCrop(crop: Crop, width: number, height: number): void {
   }
 }
 
-async function nearestUpscale(lr: VdsrImage<Uint8Array>, width: number, height: number): Promise<VdsrImage<Uint8Array>> {
-  const { data, info } = await sharp(lr.data, { raw: { width: lr.width, height: lr.height, channels: lr.channels } })
+async function nearestUpscale(
+  lr: VdsrImage<Uint8Array>,
+  width: number,
+  height: number,
+): Promise<VdsrImage<Uint8Array>> {
+  const data = await sharp(lr.data, {
+    raw: { width: lr.width, height: lr.height, channels: lr.channels },
+  })
     .resize(width, height, { kernel: 'nearest' })
     .raw()
-    .toBuffer({ resolveWithObject: true });
+    .toBuffer();
   return { width, height, channels: lr.channels, data: new Uint8Array(data) };
 }
 
@@ -47,9 +54,23 @@ export const compareCommand: Command = {
   minPositionals: 1,
   maxPositionals: 1,
   options: {
-    scale: { type: 'string', short: 's', value: 'S', description: 'Scale factor (the image is first shrunk by it)' },
-    output: { type: 'string', short: 'o', value: 'FILE', description: `The sheet to write (${OUTPUT_FORMATS.join(', ')})` },
-    crop: { type: 'string', value: 'x,y,w,h', description: 'Region to zoom, in the image (default: a centred square)' },
+    scale: {
+      type: 'string',
+      short: 's',
+      value: 'S',
+      description: 'Scale factor (the image is first shrunk by it)',
+    },
+    output: {
+      type: 'string',
+      short: 'o',
+      value: 'FILE',
+      description: `The sheet to write (${OUTPUT_FORMATS.join(', ')})`,
+    },
+    crop: {
+      type: 'string',
+      value: 'x,y,w,h',
+      description: 'Region to zoom, in the image (default: a centred square)',
+    },
     tile: { type: 'string', value: 'N', description: 'Tile side in pixels for VDSR' },
     overwrite: { type: 'boolean', description: 'Replace FILE if it exists' },
     ...RUNTIME_OPTIONS,
@@ -68,20 +89,23 @@ export const compareCommand: Command = {
     const output = stringOption(values, 'output');
     if (output === undefined) throw new UsageError('Expected -o FILE, the comparison image to write');
     const format = formatOfPath(output);
-    if (!format) throw new UsageError(`Expected -o FILE ending in .png, .jpg, .webp, .avif or .tiff but received '${output}'`);
+    if (!format)
+      throw new UsageError(
+        `Expected -o FILE ending in .png, .jpg, .webp, .avif or .tiff but received '${output}'`,
+      );
     const requestedCrop = parseCrop(values);
     const input = positionals[0]!;
 
     const hr = modcrop(await readImage8(input), scale);
     const crop = requestedCrop ?? defaultCrop(hr.width, hr.height);
     checkCrop(crop, hr.width, hr.height);
-    await checkOutput(output, { inputs: await protectedPaths([input]), written: new Set(), overwrite: values.overwrite === true });
-    const lr = degrade(hr, scale);
-    const upscaler = await createUpscaler({
-      weights: await loadCliWeights(stringOption(values, 'weights')),
-      backend: stringOption(values, 'backend') ?? 'auto',
-      threads: intOption(values, 'threads'),
+    await checkOutput(output, {
+      inputs: await protectedPaths([input]),
+      written: new Set(),
+      overwrite: values.overwrite === true,
     });
+    const lr = degrade(hr, scale);
+    const upscaler = await upscalerFromOptions(values);
     let vdsr: VdsrImage<Uint8Array>;
     try {
       const target = { width: hr.width, height: hr.height };
@@ -91,7 +115,11 @@ export const compareCommand: Command = {
     }
     const nearest = await nearestUpscale(lr, hr.width, hr.height);
     const bicubic = bicubicUpscale(lr, hr.width, hr.height);
-    const scores = { nearest: score(nearest, hr, scale), bicubic: score(bicubic, hr, scale), vdsr: score(vdsr, hr, scale) };
+    const scores = {
+      nearest: score(nearest, hr, scale),
+      bicubic: score(bicubic, hr, scale),
+      vdsr: score(vdsr, hr, scale),
+    };
     const columns: Column[] = [
       { image: nearest, label: { title: `LR x${scale} (nearest)`, detail: dB(scores.nearest) } },
       { image: bicubic, label: { title: 'Bicubic', detail: dB(scores.bicubic) } },

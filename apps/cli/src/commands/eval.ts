@@ -1,24 +1,33 @@
-import { createUpscaler, type Upscaler } from '@vdsr/core';
+import type { Upscaler } from '@vdsr/core';
 import { type Command, UsageError } from '../command.js';
 import { errorMessage } from '../error-message.js';
 import { type Dataset, readDataset } from '../eval/dataset.js';
 import { evaluate } from '../eval/evaluate.js';
 import { formatEvalReport } from '../eval/report.js';
-import { intListOption, intOption, stringOption } from '../option-values.js';
+import { intListOption, intOption } from '../option-values.js';
 import { createBatchProgress } from '../progress.js';
-import { RUNTIME_OPTIONS } from '../runtime-options.js';
-import { loadCliWeights } from '../weights.js';
+import { RUNTIME_OPTIONS, upscalerFromOptions } from '../runtime-options.js';
 
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'Measure bicubic and VDSR on benchmark folders (Set5, Set14...) with the standard Y PSNR/SSIM protocol',
+  summary:
+    'Measure bicubic and VDSR on benchmark folders (Set5, Set14...) with the standard Y PSNR/SSIM protocol',
   usage: '<hr-dir...> --scale 2,3,4 [--json] [--bicubic-only] [options]',
   minPositionals: 1,
   maxPositionals: Number.POSITIVE_INFINITY,
   options: {
-    scale: { type: 'string', short: 's', value: 'LIST', description: 'Scale factors, comma-separated, e.g. 2,3,4' },
+    scale: {
+      type: 'string',
+      short: 's',
+      value: 'LIST',
+      description: 'Scale factors, comma-separated, e.g. 2,3,4',
+    },
     'bicubic-only': { type: 'boolean', description: 'Measure only the bicubic baseline (needs no weights)' },
-    tile: { type: 'string', value: 'N', description: 'Tile side in pixels for VDSR (default: from the memory budget)' },
+    tile: {
+      type: 'string',
+      value: 'N',
+      description: 'Tile side in pixels for VDSR (default: from the memory budget)',
+    },
     ...RUNTIME_OPTIONS,
     json: {
       type: 'boolean',
@@ -36,7 +45,8 @@ export const evalCommand: Command = {
 
   async run({ values, positionals }, signal) {
     const scales = intListOption(values, 'scale', 2);
-    if (!scales) throw new UsageError('Expected --scale with the scale factors to measure, e.g. --scale 2,3,4');
+    if (!scales)
+      throw new UsageError('Expected --scale with the scale factors to measure, e.g. --scale 2,3,4');
     const tileSize = intOption(values, 'tile');
     let failed = false;
     const datasets: Dataset[] = [];
@@ -58,11 +68,7 @@ export const evalCommand: Command = {
 
     let upscaler: Upscaler | undefined;
     if (values['bicubic-only'] !== true) {
-      upscaler = await createUpscaler({
-        weights: await loadCliWeights(stringOption(values, 'weights')),
-        backend: stringOption(values, 'backend') ?? 'auto',
-        threads: intOption(values, 'threads'),
-      });
+      upscaler = await upscalerFromOptions(values);
     }
     try {
       const rows = await evaluate(datasets, {
@@ -74,7 +80,9 @@ export const evalCommand: Command = {
         onError: report,
       });
       progress.finish();
-      process.stdout.write(values.json === true ? `${JSON.stringify(rows, null, 2)}\n` : formatEvalReport(rows));
+      process.stdout.write(
+        values.json === true ? `${JSON.stringify(rows, null, 2)}\n` : formatEvalReport(rows),
+      );
     } finally {
       progress.finish();
       await upscaler?.dispose();

@@ -37,11 +37,27 @@ function provenanceLines(provenance: Record<string, unknown>): string[] {
 
 function formatWeights(info: WeightsInfo): string {
   if (!info.installed) return `Weights: none installed\n  ${info.reason}`;
-  const lines = [`Weights: ${info.path}`, `  dtype: ${info.dtype}`, `  content sha256: ${info.contentSha256}`];
+  const lines = [
+    `Weights: ${info.path}`,
+    `  dtype: ${info.dtype}`,
+    `  content sha256: ${info.contentSha256}`,
+  ];
   lines.push(...provenanceLines(info.provenance));
   if (info.metrics.length === 0) return [...lines, '  no measured quality in the file'].join('\n');
-  const rows = info.metrics.map((m) => [m.dataset, `x${m.scale}`, m.method, m.psnr.toFixed(2), m.ssim.toFixed(4)]);
-  const table = formatTable(['dataset', 'scale', 'method', 'PSNR', 'SSIM'], rows, ['left', 'right', 'left', 'right', 'right']);
+  const rows = info.metrics.map((m) => [
+    m.dataset,
+    `x${m.scale}`,
+    m.method,
+    m.psnr.toFixed(2),
+    m.ssim.toFixed(4),
+  ]);
+  const table = formatTable(['dataset', 'scale', 'method', 'PSNR', 'SSIM'], rows, [
+    'left',
+    'right',
+    'left',
+    'right',
+    'right',
+  ]);
   return [...lines, '', 'Measured quality (luma PSNR dB / SSIM):', table].join('\n');
 }
 
@@ -52,7 +68,11 @@ export const infoCommand: Command = {
   minPositionals: 0,
   maxPositionals: 0,
   options: {
-    weights: { type: 'string', value: 'FILE', description: 'Describe this weights file instead of the installed one' },
+    weights: {
+      type: 'string',
+      value: 'FILE',
+      description: 'Describe this weights file instead of the installed one',
+    },
     json: { type: 'boolean', description: 'Print { graph, weights, backends } as JSON on stdout' },
   },
   notes: 'Example:\n  vdsr info',

@@ -1,15 +1,14 @@
-import { createUpscaler, VdsrError } from '@vdsr/core';
-import { type Command, type OptionValues, UsageError } from '../command.js';
+import { VdsrError } from '@vdsr/core';
+import { type Command, UsageError } from '../command.js';
 import { errorMessage } from '../error-message.js';
 import { choiceOption, intOption, stringOption } from '../option-values.js';
 import { createBatchProgress } from '../progress.js';
-import { RUNTIME_OPTIONS } from '../runtime-options.js';
+import { RUNTIME_OPTIONS, upscalerFromOptions } from '../runtime-options.js';
 import { formatOfPath, OUTPUT_FORMATS } from '../upscale/formats.js';
 import { expandInputs } from '../upscale/inputs.js';
 import { outputTarget, protectedPaths } from '../upscale/outputs.js';
 import { parseTarget } from '../upscale/target.js';
 import { type BatchSettings, upscaleFile } from '../upscale/upscale-file.js';
-import { loadCliWeights } from '../weights.js';
 
 /** sharp's default limitInputPixels: 0x3FFF x 0x3FFF. */
 const DEFAULT_LIMIT_INPUT_PIXELS = 0x3fff * 0x3fff;
@@ -27,22 +26,40 @@ interface FileReport {
 
 export const upscaleCommand: Command = {
   name: 'upscale',
-  summary: 'Upscale images with VDSR (files, directories or globs), keeping alpha, ICC profile and orientation',
+  summary:
+    'Upscale images with VDSR (files, directories or globs), keeping alpha, ICC profile and orientation',
   usage: '<inputs...> (--scale S | --width W | --height H) [-o FILE|DIR] [options]',
   minPositionals: 1,
   maxPositionals: Number.POSITIVE_INFINITY,
   options: {
     scale: { type: 'string', short: 's', value: 'S', description: 'Scale factor above 1, e.g. 2 or 1.5' },
-    width: { type: 'string', value: 'W', description: 'Output width in pixels (height keeps the aspect ratio unless given)' },
-    height: { type: 'string', value: 'H', description: 'Output height in pixels (width keeps the aspect ratio unless given)' },
+    width: {
+      type: 'string',
+      value: 'W',
+      description: 'Output width in pixels (height keeps the aspect ratio unless given)',
+    },
+    height: {
+      type: 'string',
+      value: 'H',
+      description: 'Output height in pixels (width keeps the aspect ratio unless given)',
+    },
     output: {
       type: 'string',
       short: 'o',
       value: 'FILE|DIR',
-      description: "Output file (one input) or directory (existing, or ending in '/'); default: beside each input as NAME@2x.EXT",
+      description:
+        "Output file (one input) or directory (existing, or ending in '/'); default: beside each input as NAME@2x.EXT",
     },
-    format: { type: 'string', value: 'FORMAT', description: `Output format: ${OUTPUT_FORMATS.join(', ')} (default: the input's)` },
-    tile: { type: 'string', value: 'N', description: 'Tile side in pixels (default: sized from a 256 MiB memory budget)' },
+    format: {
+      type: 'string',
+      value: 'FORMAT',
+      description: `Output format: ${OUTPUT_FORMATS.join(', ')} (default: the input's)`,
+    },
+    tile: {
+      type: 'string',
+      value: 'N',
+      description: 'Tile side in pixels (default: sized from a 256 MiB memory budget)',
+    },
     overwrite: { type: 'boolean', description: 'Replace existing output files (inputs are never replaced)' },
     'limit-input-pixels': {
       type: 'string',
@@ -70,14 +87,22 @@ export const upscaleCommand: Command = {
     const { files, problems } = await expandInputs(positionals);
     const output = await outputTarget(outputOption, files.length + problems.length);
     if (output.kind === 'file' && format && named && named !== format) {
-      throw new UsageError(`Expected --format to match the extension of ${outputOption} but received --format ${format}`);
+      throw new UsageError(
+        `Expected --format to match the extension of ${outputOption} but received --format ${format}`,
+      );
     }
 
-    const reports: FileReport[] = problems.map(({ input, message }) => ({ input, ok: false, error: message }));
-    problems.forEach(({ input, message }) => process.stderr.write(`vdsr: ${input}: ${message}\n`));
+    const reports: FileReport[] = problems.map(({ input, message }) => ({
+      input,
+      ok: false,
+      error: message,
+    }));
+    for (const { input, message } of problems) process.stderr.write(`vdsr: ${input}: ${message}\n`);
     if (files.length > 0) {
       const settings: BatchSettings = {
-        ...(await openBatch(values, signal)),
+        upscaler: await upscalerFromOptions(values),
+        signal,
+        written: new Set<string>(),
         target,
         output,
         format,
@@ -92,16 +117,6 @@ export const upscaleCommand: Command = {
     return reports.some((r) => !r.ok) ? 1 : 0;
   },
 };
-
-async function openBatch(values: OptionValues, signal: AbortSignal) {
-  const weights = await loadCliWeights(stringOption(values, 'weights'));
-  const upscaler = await createUpscaler({
-    weights,
-    backend: stringOption(values, 'backend') ?? 'auto',
-    threads: intOption(values, 'threads'),
-  });
-  return { upscaler, signal, written: new Set<string>() };
-}
 
 async function runBatch(
   files: readonly string[],

@@ -36,7 +36,12 @@ export function defaultCrop(width: number, height: number): Crop {
   };
 }
 
-export function compareLayout(columns: number, imageWidth: number, imageHeight: number, crop: Crop): CompareLayout {
+export function compareLayout(
+  columns: number,
+  imageWidth: number,
+  imageHeight: number,
+  crop: Crop,
+): CompareLayout {
   const gap = Math.max(4, Math.round(imageWidth / 64));
   // Two label lines ("VDSR", "33.66 dB") must fit the column: about 8 characters across at this size.
   const fontSize = Math.min(24, Math.max(9, Math.floor(imageWidth / 8)));

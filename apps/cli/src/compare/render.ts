@@ -19,7 +19,11 @@ function fromRaw(image: VdsrImage<Uint8Array>) {
  * One sheet: a column per image, its label band on top, the full image with the crop outlined,
  * and the crop enlarged below it (nearest neighbour), encoded as `format`.
  */
-export async function renderComparison(columns: readonly Column[], crop: Crop, format: OutputFormat): Promise<Buffer> {
+export async function renderComparison(
+  columns: readonly Column[],
+  crop: Crop,
+  format: OutputFormat,
+): Promise<Buffer> {
   const { width: imageWidth, height: imageHeight } = columns[0]!.image;
   const layout = compareLayout(columns.length, imageWidth, imageHeight, crop);
   const layers = await Promise.all(
@@ -39,7 +43,12 @@ export async function renderComparison(columns: readonly Column[], crop: Crop, f
       ];
     }),
   );
-  const overlay = Buffer.from(overlaySvg(layout, columns.map((c) => c.label)));
+  const overlay = Buffer.from(
+    overlaySvg(
+      layout,
+      columns.map((c) => c.label),
+    ),
+  );
   return sharp({ create: { width: layout.width, height: layout.height, channels: 3, background: '#ffffff' } })
     .composite([...layers, { input: overlay, left: 0, top: 0 }])
     .toFormat(format)

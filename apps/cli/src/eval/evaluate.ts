@@ -60,10 +60,16 @@ export async function evaluate(datasets: readonly Dataset[], options: EvalOption
           const hr = modcrop(full, scale);
           const lr = degrade(hr, scale);
           const [bicubicRow, vdsrRow] = rows[s]!;
-          bicubicRow!.images.push({ name: image.name, ...score(bicubicUpscale(lr, hr.width, hr.height), hr, scale) });
+          bicubicRow!.images.push({
+            name: image.name,
+            ...score(bicubicUpscale(lr, hr.width, hr.height), hr, scale),
+          });
           if (options.upscaler && vdsrRow) {
             const target = { width: hr.width, height: hr.height };
-            const sr = await options.upscaler.upscale(lr, target, { signal: options.signal, tileSize: options.tileSize });
+            const sr = await options.upscaler.upscale(lr, target, {
+              signal: options.signal,
+              tileSize: options.tileSize,
+            });
             vdsrRow.images.push({ name: image.name, ...score(sr, hr, scale) });
           }
         } catch (error) {

@@ -2,8 +2,18 @@ import { lumaPlane, type VdsrImage } from '@vdsr/core';
 import { describe, expect, it } from 'vitest';
 import { benchmarkLuma, degrade, modcrop, score } from './protocol.js';
 
-function image(width: number, height: number, channels: 1 | 3, fill: (i: number) => number): VdsrImage<Uint8Array> {
-  return { width, height, channels, data: Uint8Array.from({ length: width * height * channels }, (_, i) => fill(i)) };
+function image(
+  width: number,
+  height: number,
+  channels: 1 | 3,
+  fill: (i: number) => number,
+): VdsrImage<Uint8Array> {
+  return {
+    width,
+    height,
+    channels,
+    data: Uint8Array.from({ length: width * height * channels }, (_, i) => fill(i)),
+  };
 }
 
 describe('modcrop', () => {
@@ -18,7 +28,10 @@ describe('modcrop', () => {
 
 describe('degrade', () => {
   it('shrinks by exactly the scale, to uint8', () => {
-    const lr = degrade(image(12, 9, 3, (i) => (i * 7) % 256), 3);
+    const lr = degrade(
+      image(12, 9, 3, (i) => (i * 7) % 256),
+      3,
+    );
     expect([lr.width, lr.height, lr.channels, lr.data.constructor]).toEqual([4, 3, 3, Uint8Array]);
   });
 });

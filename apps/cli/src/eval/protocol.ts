@@ -1,11 +1,4 @@
-import {
-  lumaPlane,
-  type PixelData,
-  psnrPlane,
-  resizeImage,
-  ssimPlane,
-  type VdsrImage,
-} from '@vdsr/core';
+import { lumaPlane, type PixelData, psnrPlane, resizeImage, ssimPlane, type VdsrImage } from '@vdsr/core';
 
 /** MATLAB's modcrop: the top-left part whose sides are multiples of `scale`. */
 export function modcrop<D extends PixelData>(image: VdsrImage<D>, scale: number): VdsrImage<D> {
@@ -26,7 +19,11 @@ export function degrade(hr: VdsrImage<Uint8Array>, scale: number): VdsrImage<Uin
 }
 
 /** The bicubic baseline: imresize(LR, s, 'bicubic') rounded to uint8. */
-export function bicubicUpscale(lr: VdsrImage<Uint8Array>, width: number, height: number): VdsrImage<Uint8Array> {
+export function bicubicUpscale(
+  lr: VdsrImage<Uint8Array>,
+  width: number,
+  height: number,
+): VdsrImage<Uint8Array> {
   return resizeImage(lr, { width, height });
 }
 

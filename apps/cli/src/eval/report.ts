@@ -27,7 +27,9 @@ export function formatEvalReport(rows: readonly EvalRow[]): string {
     const align: Align[] = ['left', ...methods.flatMap((): Align[] => ['right', 'right'])];
     const body = names.map((name) => [name, ...cells((m) => m.images.find((i) => i.name === name))]);
     body.push(['mean', ...cells((m) => m)]);
-    sections.push(`${key} (${names.length} images)\n${formatTable(['image', ...header(methods)], body, align)}`);
+    sections.push(
+      `${key} (${names.length} images)\n${formatTable(['image', ...header(methods)], body, align)}`,
+    );
     summaryHeader = ['dataset', 'scale', ...header(methods)];
     summary.push([methods[0]!.dataset, `x${methods[0]!.scale}`, ...cells((m) => m)]);
   }

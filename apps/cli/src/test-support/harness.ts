@@ -5,7 +5,13 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRandomWeights, seededRandom, serializeWeights, VDSR_PAPER, type VdsrArchitecture } from '@vdsr/core';
+import {
+  createRandomWeights,
+  seededRandom,
+  serializeWeights,
+  VDSR_PAPER,
+  type VdsrArchitecture,
+} from '@vdsr/core';
 import sharp from 'sharp';
 
 export const CLI_PATH = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -14,7 +20,9 @@ export const CLI_PATH = fileURLToPath(new URL('../../dist/cli.js', import.meta.u
 export const DATASETS_DIR = fileURLToPath(new URL('../../../../../shared/datasets', import.meta.url));
 
 if (!existsSync(CLI_PATH)) {
-  throw new Error(`The CLI tests run the built binary, but ${CLI_PATH} is missing: run 'pnpm build' in apps/cli first`);
+  throw new Error(
+    `The CLI tests run the built binary, but ${CLI_PATH} is missing: run 'pnpm build' in apps/cli first`,
+  );
 }
 
 export interface CliResult {
@@ -25,7 +33,10 @@ export interface CliResult {
 }
 
 /** Starts the CLI; `done` settles when it exits. */
-export function startCli(args: readonly string[], cwd: string): { child: ChildProcess; done: Promise<CliResult> } {
+export function startCli(
+  args: readonly string[],
+  cwd: string,
+): { child: ChildProcess; done: Promise<CliResult> } {
   const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -54,9 +65,15 @@ export async function makeTempDir(): Promise<{ path: string; remove: () => Promi
 /** A small network (fast on the reference backend) unless an architecture is given. */
 export const TINY_NETWORK: VdsrArchitecture = { ...VDSR_PAPER, depth: 4, channels: 8 };
 
-export async function writeRandomWeights(path: string, architecture: VdsrArchitecture = TINY_NETWORK): Promise<string> {
+export async function writeRandomWeights(
+  path: string,
+  architecture: VdsrArchitecture = TINY_NETWORK,
+): Promise<string> {
   const weights = createRandomWeights(5, architecture);
-  await writeFile(path, await serializeWeights(weights, { dtype: 'F32', provenance: { source: 'cli test' } }));
+  await writeFile(
+    path,
+    await serializeWeights(weights, { dtype: 'F32', provenance: { source: 'cli test' } }),
+  );
   return path;
 }
 
@@ -77,7 +94,13 @@ export function testPixels(width: number, height: number, channels: number, nois
 }
 
 /** A sharp instance of test pixels; 1 or 2 channels are grey (sharp would otherwise write them as sRGB). */
-export function rawImage(width: number, height: number, channels: 1 | 2 | 3 | 4, noise?: number, seed?: number) {
+export function rawImage(
+  width: number,
+  height: number,
+  channels: 1 | 2 | 3 | 4,
+  noise?: number,
+  seed?: number,
+) {
   const image = sharp(testPixels(width, height, channels, noise, seed), { raw: { width, height, channels } });
   return channels <= 2 ? image.toColourspace('b-w') : image;
 }

@@ -18,13 +18,27 @@ afterAll(() => remove());
 describe('expandInputs', () => {
   it('takes files as given, image files of directories and glob matches, each once', async () => {
     const pics = join(dir, 'pics');
-    const { files, problems } = await expandInputs([pics, join(dir, '*.webp'), join(pics, 'b.png'), join(pics, 'readme.txt')]);
-    expect(files).toEqual([join(pics, 'a.JPG'), join(pics, 'b.png'), join(dir, 'c.webp'), join(pics, 'readme.txt')]);
+    const { files, problems } = await expandInputs([
+      pics,
+      join(dir, '*.webp'),
+      join(pics, 'b.png'),
+      join(pics, 'readme.txt'),
+    ]);
+    expect(files).toEqual([
+      join(pics, 'a.JPG'),
+      join(pics, 'b.png'),
+      join(dir, 'c.webp'),
+      join(pics, 'readme.txt'),
+    ]);
     expect(problems).toEqual([]);
   });
 
   it('reports missing files, empty directories and globs matching nothing', async () => {
-    const { files, problems } = await expandInputs([join(dir, 'nope.png'), join(dir, 'empty'), join(dir, '*.gif')]);
+    const { files, problems } = await expandInputs([
+      join(dir, 'nope.png'),
+      join(dir, 'empty'),
+      join(dir, '*.gif'),
+    ]);
     expect(files).toEqual([]);
     expect(problems.map((p) => p.message)).toEqual([
       'no such file or directory',

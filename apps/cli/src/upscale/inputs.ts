@@ -49,7 +49,7 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
         .map((entry) => entry.name)
         .sort();
       if (names.length === 0) problems.push({ input, message: 'no image files in this directory' });
-      names.forEach((name) => add(join(input, name)));
+      for (const name of names) add(join(input, name));
     } else if (stats) {
       add(input);
     } else if (isDynamicPattern(input)) {
@@ -57,7 +57,7 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
       const options = { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(input) };
       const matches = (await glob(input, options)).sort();
       if (matches.length === 0) problems.push({ input, message: 'no files match this pattern' });
-      matches.forEach(add);
+      for (const match of matches) add(match);
     } else {
       problems.push({ input, message: 'no such file or directory' });
     }

@@ -18,7 +18,9 @@ afterAll(() => remove());
 describe('outputTarget and outputPath', () => {
   it('puts NAME<label><ext> beside the input by default', async () => {
     const target = await outputTarget(undefined, 3);
-    expect(outputPath(target, join('photos', 'cat.jpeg'), '@2x', '.jpeg')).toBe(join('photos', 'cat@2x.jpeg'));
+    expect(outputPath(target, join('photos', 'cat.jpeg'), '@2x', '.jpeg')).toBe(
+      join('photos', 'cat@2x.jpeg'),
+    );
   });
 
   it('treats an existing directory or a trailing separator as a directory', async () => {
@@ -41,11 +43,15 @@ describe('checkOutput', () => {
     const written = await protectedPaths([join(dir, 'done.png')]);
     const check = (path: string, overwrite = false) => checkOutput(path, { inputs, written, overwrite });
     await expect(check(join(dir, 'in.png'), true)).rejects.toThrow('it is an input of this run');
-    await expect(check(join(dir, 'done.png'), true)).rejects.toThrow('an earlier input of this run was written there');
+    await expect(check(join(dir, 'done.png'), true)).rejects.toThrow(
+      'an earlier input of this run was written there',
+    );
     await expect(check(join(dir, 'taken.png'))).rejects.toThrow('already exists');
     await expect(check(join(dir, 'taken.png'), true)).resolves.toBeUndefined();
     await expect(check(join(dir, 'out'), true)).rejects.toThrow('it is a directory');
-    await expect(check(join(dir, 'nowhere', 'x.png'))).rejects.toThrow(/output directory .*nowhere does not exist/);
+    await expect(check(join(dir, 'nowhere', 'x.png'))).rejects.toThrow(
+      /output directory .*nowhere does not exist/,
+    );
     await expect(check(join(dir, 'in.png', 'x.png'))).rejects.toThrow(/is not a directory/);
     await expect(check(join(dir, 'new.png'))).resolves.toBeUndefined();
   });

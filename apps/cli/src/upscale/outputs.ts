@@ -1,8 +1,8 @@
 import { access, constants, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { VdsrError } from '@vdsr/core';
-import { UsageError } from '../command.js';
 import { existsError } from '../atomic-write.js';
+import { UsageError } from '../command.js';
 
 /** Where results go: next to each input, into a directory, or (one input only) to a named file. */
 export type OutputTarget =
@@ -56,7 +56,10 @@ export async function checkOutput(
     throw new VdsrError('E_IO', `refusing to write ${output}: it is an input of this run`);
   }
   if (options.written.has(key)) {
-    throw new VdsrError('E_IO', `refusing to write ${output}: an earlier input of this run was written there`);
+    throw new VdsrError(
+      'E_IO',
+      `refusing to write ${output}: an earlier input of this run was written there`,
+    );
   }
   const existing = await stat(output).catch(() => undefined);
   if (existing?.isDirectory()) throw new VdsrError('E_IO', `cannot write ${output}: it is a directory`);
@@ -64,7 +67,8 @@ export async function checkOutput(
   const directory = dirname(output);
   const dirStats = await stat(directory).catch(() => undefined);
   if (!dirStats) throw new VdsrError('E_IO', `output directory ${directory} does not exist`);
-  if (!dirStats.isDirectory()) throw new VdsrError('E_IO', `output directory ${directory} is not a directory`);
+  if (!dirStats.isDirectory())
+    throw new VdsrError('E_IO', `output directory ${directory} is not a directory`);
   await access(directory, constants.W_OK).catch(() => {
     throw new VdsrError('E_IO', `output directory ${directory} is not writable`);
   });

@@ -11,7 +11,13 @@ describe('parseTarget', () => {
   });
 
   it('rejects no size, a scale with sides, and scales of 1 or less', () => {
-    for (const values of [{}, { scale: '2', width: '10' }, { scale: '1' }, { scale: '0.5' }, { width: '0' }]) {
+    for (const values of [
+      {},
+      { scale: '2', width: '10' },
+      { scale: '1' },
+      { scale: '0.5' },
+      { width: '0' },
+    ]) {
       expect(() => parseTarget(values), JSON.stringify(values)).toThrow(UsageError);
     }
   });

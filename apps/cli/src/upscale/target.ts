@@ -11,7 +11,8 @@ export function parseTarget(values: OptionValues): ResizeTarget {
     if (width !== undefined || height !== undefined) {
       throw new UsageError('Expected either --scale or --width/--height but received both');
     }
-    if (scale <= 1) throw new UsageError(`Expected a --scale above 1 (vdsr only upscales) but received ${scale}`);
+    if (scale <= 1)
+      throw new UsageError(`Expected a --scale above 1 (vdsr only upscales) but received ${scale}`);
     return { scale };
   }
   if (width !== undefined) return height === undefined ? { width } : { width, height };
