@@ -53,7 +53,7 @@ export function createBatchProgress(
     const elapsed = (t - startedAt) / 1000;
     const eta = overall > 0 ? (elapsed / overall) * (1 - overall) : Number.NaN;
     const percent = `${Math.floor(overall * 100)}%`.padStart(4);
-    const columns = process.stderr.columns ?? 80;
+    const columns = process.stderr.columns || 80;
     const line = `${formatBar(overall)} ${percent} ${index + 1}/${total} ETA ${formatDuration(eta)} ${name}`;
     process.stderr.write(`\r\x1b[K${line.slice(0, columns - 1)}`);
     drawn = true;

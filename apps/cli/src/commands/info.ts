@@ -31,7 +31,7 @@ function weightsInfo(path: string, weights: VdsrWeights): WeightsInfo {
 
 function provenanceLines(provenance: Record<string, unknown>): string[] {
   return Object.entries(provenance).map(
-    ([key, value]) => `  ${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+    ([key, value]) => `    ${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
   );
 }
 
@@ -42,7 +42,7 @@ function formatWeights(info: WeightsInfo): string {
     `  dtype: ${info.dtype}`,
     `  content sha256: ${info.contentSha256}`,
   ];
-  lines.push(...provenanceLines(info.provenance));
+  lines.push('  provenance:', ...provenanceLines(info.provenance));
   if (info.metrics.length === 0) return [...lines, '  no measured quality in the file'].join('\n');
   const rows = info.metrics.map((m) => [
     m.dataset,

@@ -1,4 +1,5 @@
 import { VdsrError } from '@vdsr/core';
+import { DEFAULT_LIMIT_INPUT_PIXELS } from '@vdsr/sharp';
 import { type Command, UsageError } from '../command.js';
 import { errorMessage } from '../error-message.js';
 import { choiceOption, intOption, stringOption } from '../option-values.js';
@@ -9,9 +10,6 @@ import { expandInputs } from '../upscale/inputs.js';
 import { outputTarget, protectedPaths } from '../upscale/outputs.js';
 import { parseTarget } from '../upscale/target.js';
 import { type BatchSettings, upscaleFile } from '../upscale/upscale-file.js';
-
-/** sharp's default limitInputPixels: 0x3FFF x 0x3FFF. */
-const DEFAULT_LIMIT_INPUT_PIXELS = 0x3fff * 0x3fff;
 
 interface FileReport {
   readonly input: string;

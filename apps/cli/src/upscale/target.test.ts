@@ -16,6 +16,7 @@ describe('parseTarget', () => {
       { scale: '2', width: '10' },
       { scale: '1' },
       { scale: '0.5' },
+      { scale: '8.5' },
       { width: '0' },
     ]) {
       expect(() => parseTarget(values), JSON.stringify(values)).toThrow(UsageError);

@@ -1,4 +1,4 @@
-import type { ResizeTarget } from '@vdsr/core';
+import { DEFAULT_MAX_SCALE, type ResizeTarget } from '@vdsr/core';
 import { type OptionValues, UsageError } from '../command.js';
 import { intOption, positiveOption } from '../option-values.js';
 
@@ -11,8 +11,11 @@ export function parseTarget(values: OptionValues): ResizeTarget {
     if (width !== undefined || height !== undefined) {
       throw new UsageError('Expected either --scale or --width/--height but received both');
     }
-    if (scale <= 1)
-      throw new UsageError(`Expected a --scale above 1 (vdsr only upscales) but received ${scale}`);
+    if (scale <= 1 || scale > DEFAULT_MAX_SCALE) {
+      throw new UsageError(
+        `Expected a --scale above 1 (vdsr only upscales) and at most ${DEFAULT_MAX_SCALE} but received ${scale}`,
+      );
+    }
     return { scale };
   }
   if (width !== undefined) return height === undefined ? { width } : { width, height };
