@@ -29,6 +29,7 @@ export { formatGraph } from './graph/format.js';
 export { validateArchitecture } from './graph/validate.js';
 export { type Channels, type ImageInput, type PixelData, toImage, type VdsrImage } from './image.js';
 export { type MetricOptions, psnr, ssim } from './metrics/image.js';
+export { metricLumaPlane } from './metrics/luma.js';
 export { psnrPlane } from './metrics/psnr.js';
 export { ssimPlane } from './metrics/ssim.js';
 export {

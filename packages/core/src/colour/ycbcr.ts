@@ -12,29 +12,27 @@ const FORWARD: Matrix = [
 ];
 const OFFSET: Row = [16, 128, 128];
 
+// On 0..255 input rgb2ycbcr uses T / 255, computed as (1 / 255) * T.
+const perLevel = (row: Row): Row => [row[0] * (1 / 255), row[1] * (1 / 255), row[2] * (1 / 255)];
+const Y_ROW = perLevel(FORWARD[0]);
+const CB_ROW = perLevel(FORWARD[1]);
+const CR_ROW = perLevel(FORWARD[2]);
+
 /**
- * MATLAB's `ycbcr2rgb` uses inv(T) of the rounded matrix above, not BT.601's ideal inverse (the two
- * differ by up to ~3e-4 on 0..255), so the inverse is computed rather than written down.
+ * BT.601's analytic inverse (Kr 0.299, Kb 0.114, Y on 219 levels, Cb and Cr on 224), on 0..255, as
+ * the golden data's ycbcr2rgb and training/vdsr_train/colour.py compute it. It is not the exact
+ * inverse of the rounded FORWARD matrix: the two differ by up to 2.8e-4 on 0..255.
  */
-function invert(m: Matrix): Matrix {
-  const [[a, b, c], [d, e, f], [g, h, i]] = m;
-  const det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
-  return [
-    [(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det],
-    [(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det],
-    [(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det],
-  ];
-}
-
-function scaled(m: Matrix, k: number): Matrix {
-  const row = (r: Row): Row => [r[0] * k, r[1] * k, r[2] * k];
-  return [row(m[0]), row(m[1]), row(m[2])];
-}
-
-// On the 0..255 scale both ways: rgb2ycbcr divides T by 255, ycbcr2rgb multiplies inv(T) by 255.
-const TO_YCBCR = scaled(FORWARD, 1 / 255);
-const TO_RGB = scaled(invert(FORWARD), 255);
-const [Y_ROW, CB_ROW, CR_ROW] = TO_YCBCR;
+const KR = 0.299;
+const KB = 0.114;
+const KG = 1 - KR - KB;
+const Y_SCALE = 255 / 219;
+const C_SCALE = 255 / 224;
+const TO_RGB: Matrix = [
+  [Y_SCALE, 0, C_SCALE * 2 * (1 - KR)],
+  [Y_SCALE, (-C_SCALE * 2 * (1 - KB) * KB) / KG, (-C_SCALE * 2 * (1 - KR) * KR) / KG],
+  [Y_SCALE, C_SCALE * 2 * (1 - KB), 0],
+];
 
 function luma(r: number, g: number, b: number): number {
   return OFFSET[0] + Y_ROW[0] * r + Y_ROW[1] * g + Y_ROW[2] * b;
@@ -81,7 +79,7 @@ export function rgbToYcbcrPlanes(
 }
 
 /**
- * MATLAB `ycbcr2rgb` on 0..255 doubles: writes channels 0..2 of every pixel of `out` (interleaved,
+ * BT.601 YCbCr to RGB on 0..255 (see TO_RGB): writes channels 0..2 of every pixel of `out` (interleaved,
  * `stride` samples a pixel), unclamped so callers choose how to round; channel 3 is left as it is.
  */
 export function ycbcrPlanesToRgb(
@@ -118,8 +116,9 @@ export function ycbcrPlanesToRgb(
 }
 
 /**
- * The luma plane (0..255, unrounded) that metrics and the network see. A grey image's luma is its grey
- * value, as the VDSR MATLAB test code uses it; RGB and RGBA go through `rgb2ycbcr` (alpha ignored).
+ * The luma plane (0..255, unrounded) the network sees. A grey image's luma is its grey value, as the
+ * VDSR MATLAB test code uses it; RGB and RGBA go through `rgb2ycbcr` (alpha ignored). The metrics
+ * round it for 8-bit images (see metricLumaPlane).
  */
 export function lumaPlane(image: ImageInput): Float32Array {
   const { width, height, channels, data } = toImage(image);

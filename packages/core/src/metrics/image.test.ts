@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lumaPlane } from '../colour/ycbcr.js';
 import { seededRandom } from '../weights/random.js';
 import { psnr, ssim } from './image.js';
+import { metricLumaPlane } from './luma.js';
 import { psnrPlane } from './psnr.js';
 import { ssimPlane } from './ssim.js';
 
@@ -15,15 +15,15 @@ describe('psnr and ssim on images', () => {
   const a = randomRgb(24, 20, 1);
   const b = { ...a, data: a.data.map((v, i) => Math.min(255, v + (i % 7))) };
 
-  it('compare the rgb2ycbcr luma planes with the shave', () => {
-    const [ya, yb] = [lumaPlane(a), lumaPlane(b)];
+  it('compare the metric luma planes with the shave', () => {
+    const [ya, yb] = [metricLumaPlane(a), metricLumaPlane(b)];
     expect(psnr(a, b, { shave: 3 })).toBe(psnrPlane(ya, yb, 24, 20, 3));
     expect(ssim(a, b, { shave: 3 })).toBe(ssimPlane(ya, yb, 24, 20, 3));
     expect(psnr(a, b)).toBe(psnrPlane(ya, yb, 24, 20, 0));
   });
 
   it('ignore colour differences that keep luma', () => {
-    const grey = { width: 24, height: 20, channels: 1 as const, data: lumaPlane(a) };
+    const grey = { width: 24, height: 20, channels: 1 as const, data: Uint8Array.from(metricLumaPlane(a)) };
     expect(psnr(a, grey)).toBeGreaterThan(100);
     expect(ssim(a, grey)).toBeCloseTo(1, 9);
   });

@@ -1,6 +1,6 @@
-import { lumaPlane } from '../colour/ycbcr.js';
 import { argError, VdsrError } from '../errors.js';
 import { type ImageInput, toImage } from '../image.js';
+import { metricLumaPlane } from './luma.js';
 import { psnrPlane } from './psnr.js';
 import { ssimPlane } from './ssim.js';
 
@@ -28,15 +28,15 @@ function onLuma(
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     throw argError('options', 'an object { shave }', options);
   }
-  return metric(lumaPlane(ia), lumaPlane(ib), ia.width, ia.height, options?.shave ?? 0);
+  return metric(metricLumaPlane(ia), metricLumaPlane(ib), ia.width, ia.height, options?.shave ?? 0);
 }
 
-/** PSNR (dB) between two images of the same size on luma (see lumaPlane), as the SR benchmarks report it. */
+/** PSNR (dB) between two images of the same size on luma (see metricLumaPlane), as the SR benchmarks report it. */
 export function psnr(a: ImageInput, b: ImageInput, options?: MetricOptions): number {
   return onLuma(psnrPlane, a, b, options);
 }
 
-/** Mean SSIM between two images of the same size on luma (see lumaPlane and ssimPlane). */
+/** Mean SSIM between two images of the same size on luma (see metricLumaPlane and ssimPlane). */
 export function ssim(a: ImageInput, b: ImageInput, options?: MetricOptions): number {
   return onLuma(ssimPlane, a, b, options);
 }
