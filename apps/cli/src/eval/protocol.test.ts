@@ -1,6 +1,6 @@
-import { lumaPlane, type VdsrImage } from '@vdsr/core';
+import type { VdsrImage } from '@vdsr/core';
 import { describe, expect, it } from 'vitest';
-import { benchmarkLuma, degrade, modcrop, score } from './protocol.js';
+import { degrade, modcrop, score } from './protocol.js';
 
 function image(
   width: number,
@@ -33,21 +33,6 @@ describe('degrade', () => {
       3,
     );
     expect([lr.width, lr.height, lr.channels, lr.data.constructor]).toEqual([4, 3, 3, Uint8Array]);
-  });
-});
-
-describe('benchmarkLuma', () => {
-  it("rounds 8-bit colour luma, as MATLAB's rgb2ycbcr returns uint8 for uint8 input", () => {
-    const rgb = image(4, 1, 3, (i) => (i * 53) % 256);
-    const exact = lumaPlane(rgb);
-    expect([...benchmarkLuma(rgb)]).toEqual([...exact].map(Math.round));
-    expect(exact.some((v) => !Number.isInteger(v))).toBe(true);
-  });
-
-  it('leaves float images unrounded and takes grey values as they are', () => {
-    const float: VdsrImage = { width: 1, height: 1, channels: 3, data: new Float32Array([10.5, 20.25, 30]) };
-    expect(benchmarkLuma(float)).toEqual(lumaPlane(float));
-    expect([...benchmarkLuma(image(3, 1, 1, (i) => i * 100))]).toEqual([0, 100, 200]);
   });
 });
 

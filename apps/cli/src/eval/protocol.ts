@@ -1,4 +1,4 @@
-import { lumaPlane, type PixelData, psnrPlane, resizeImage, ssimPlane, type VdsrImage } from '@vdsr/core';
+import { type PixelData, psnr, resizeImage, ssim, type VdsrImage } from '@vdsr/core';
 
 /** MATLAB's modcrop: the top-left part whose sides are multiples of `scale`. */
 export function modcrop<D extends PixelData>(image: VdsrImage<D>, scale: number): VdsrImage<D> {
@@ -27,28 +27,15 @@ export function bicubicUpscale(
   return resizeImage(lr, { width, height });
 }
 
-/**
- * The luma the benchmarks compare. MATLAB's rgb2ycbcr returns uint8 for uint8 input, so 8-bit
- * images get rounded luma; unrounded luma reads up to 0.03 dB high on Set5.
- */
-export function benchmarkLuma(image: VdsrImage): Float32Array {
-  const y = lumaPlane(image);
-  if (image.data instanceof Float32Array) return y;
-  for (let i = 0; i < y.length; i++) y[i] = Math.round(y[i]!);
-  return y;
-}
-
 export interface Score {
   readonly psnr: number;
   readonly ssim: number;
 }
 
-/** Luma PSNR and SSIM of `sr` against `hr` with `shave` pixels off every border. */
+/**
+ * Luma PSNR and SSIM of `sr` against `hr` with `shave` pixels off every border; 8-bit luma is
+ * rounded as MATLAB's rgb2ycbcr does for uint8 (see metricLumaPlane in @vdsr/core).
+ */
 export function score(sr: VdsrImage, hr: VdsrImage, shave: number): Score {
-  const a = benchmarkLuma(sr);
-  const b = benchmarkLuma(hr);
-  return {
-    psnr: psnrPlane(a, b, hr.width, hr.height, shave),
-    ssim: ssimPlane(a, b, hr.width, hr.height, shave),
-  };
+  return { psnr: psnr(sr, hr, { shave }), ssim: ssim(sr, hr, { shave }) };
 }
