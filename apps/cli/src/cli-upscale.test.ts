@@ -86,7 +86,7 @@ describe('vdsr upscale: outputs', () => {
     });
   });
 
-  it('writes the file -o names, in the format of its extension', async () => {
+  it('writes the file -o names, in the format of its extension (TIFF, AVIF)', async () => {
     const work = await workDir('named');
     await rawImage(16, 8, 3).png().toFile(join(work, 'in.png'));
     const result = await run('upscale', join(work, 'in.png'), '-o', join(work, 'big.tiff'), '--scale', '1.5');
