@@ -72,7 +72,7 @@ def prepare_bank(data: list[Path], config: dict, cache: Path | None):
     key = {"data": [str(p) for p in data], "scales": config["scales"], "patch": config["patch"]}
     if cache and cache.exists():
         saved = torch.load(cache)  # plain tensors and dicts, so torch's weights-only loading accepts it
-        if saved["key"] == key:
+        if saved.get("key") == key and "inputs" in saved:
             bank = PatchBank(saved["inputs"], saved["targets"], saved["sizes"], saved["scales"], saved["image_count"])
             return bank, saved["summary"]
     images, summary = load_folders(data)
