@@ -96,6 +96,14 @@ describe('vdsr compare', () => {
     expect(again.stderr).toContain('already exists');
   });
 
+  it('handles a grey image', async () => {
+    await rawImage(24, 24, 1, 60).png().toFile(join(dir, 'grey.png'));
+    const args = ['compare', 'grey.png', '--scale', '3', '-o', 'grey-sheet.webp'];
+    const result = await runCli([...args, '--weights', weights, '--backend', 'reference'], dir);
+    expect(result.code).toBe(0);
+    expect(await sharp(join(dir, 'grey-sheet.webp')).metadata()).toMatchObject({ format: 'webp' });
+  });
+
   it('exits 2 for a crop outside the image or a missing -o', async () => {
     await rawImage(20, 20, 3).png().toFile(join(dir, 'small.png'));
     const outside = await runCli(

@@ -36,12 +36,12 @@ async function nearestUpscale(
   width: number,
   height: number,
 ): Promise<VdsrImage<Uint8Array>> {
-  const data = await sharp(lr.data, {
+  const pipeline = sharp(lr.data, {
     raw: { width: lr.width, height: lr.height, channels: lr.channels },
-  })
-    .resize(width, height, { kernel: 'nearest' })
-    .raw()
-    .toBuffer();
+  }).resize(width, height, { kernel: 'nearest' });
+  // sharp's raw output would turn one grey band into three.
+  if (lr.channels === 1) pipeline.toColourspace('b-w');
+  const data = await pipeline.raw().toBuffer();
   return { width, height, channels: lr.channels, data: new Uint8Array(data) };
 }
 
