@@ -31,7 +31,8 @@ describe('vdsrOnnxGraph', () => {
     expect(ops.filter((op) => op === 'Relu')).toHaveLength(19);
     expect(ops.slice(-2)).toEqual(['Conv', 'Add']);
     expect(graph.nodes).toHaveLength(40);
-    expect(graph.nodes.at(-1)!.inputs).toEqual([VDSR_INPUT, 'residual']);
+    expect(graph.nodes.at(-1)!.inputs).toEqual([VDSR_INPUT, 'conv19']);
+    expect(graph.nodes.at(-1)!.outputs).toEqual([VDSR_OUTPUT]);
     expect(graph.nodes[0]!.attributes).toEqual({ kernel_shape: [3, 3], pads: [1, 1, 1, 1] });
     expect(graph.initializers).toHaveLength(40);
     expect(graph.initializers.slice(0, 4).map((t) => [t.name, t.dims])).toEqual([

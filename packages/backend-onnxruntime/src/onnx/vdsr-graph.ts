@@ -1,4 +1,4 @@
-import { assertWeights, type VdsrWeights } from '@vdsr/core';
+import { assertWeights, describeGraph, type VdsrWeights } from '@vdsr/core';
 import { encodeOnnxModel, type OnnxGraph, type OnnxNode, type OnnxTensor } from './model.js';
 
 /** The graph's input: a batch of luma tiles, Y / 255, shape [N, 1, H, W]. */
@@ -7,39 +7,37 @@ export const VDSR_INPUT = 'y';
 export const VDSR_OUTPUT = 'y_out';
 
 /**
- * The VDSR network as an ONNX graph: per layer a Conv (zero padding k/2, bias), a Relu after every
- * layer but the last, then an Add of the input. Initializers keep the weights file's tensor names
- * (`layers.{i}.weight`, `layers.{i}.bias`), so the two can be compared name by name.
+ * The VDSR network as an ONNX graph, laid out by the core's describeGraph (the one description every
+ * backend builds from) and filled with the weights: per layer a Conv with its zero padding and bias,
+ * a Relu where the description says so, then the residual: an Add of the input to the last output.
+ * Initializers keep the weights file's tensor names (`layers.{i}.weight`, `layers.{i}.bias`).
  */
 export function vdsrOnnxGraph(weights: VdsrWeights): OnnxGraph {
   assertWeights(weights);
-  const { layers } = weights;
+  const { layers } = describeGraph(weights.architecture);
   const nodes: OnnxNode[] = [];
   const initializers: OnnxTensor[] = [];
   let current = VDSR_INPUT;
-  layers.forEach((layer, i) => {
-    const { inChannels, outChannels, kernelSize: k } = layer;
-    const weight = `layers.${i}.weight`;
-    const bias = `layers.${i}.bias`;
-    initializers.push({ name: weight, dims: [outChannels, inChannels, k, k], data: layer.weight });
-    initializers.push({ name: bias, dims: [outChannels], data: layer.bias });
-    const last = i === layers.length - 1;
-    const conv = last ? 'residual' : `conv${i}`;
-    const pad = (k - 1) / 2;
+  for (const { index, inChannels, outChannels, kernelSize: k, padding: p, activation } of layers) {
+    const { weight, bias } = weights.layers[index]!;
+    const names = { weight: `layers.${index}.weight`, bias: `layers.${index}.bias` };
+    initializers.push({ name: names.weight, dims: [outChannels, inChannels, k, k], data: weight });
+    initializers.push({ name: names.bias, dims: [outChannels], data: bias });
+    const conv = `conv${index}`;
     nodes.push({
       opType: 'Conv',
-      name: `conv${i}`,
-      inputs: [current, weight, bias],
+      name: conv,
+      inputs: [current, names.weight, names.bias],
       outputs: [conv],
-      attributes: { kernel_shape: [k, k], pads: [pad, pad, pad, pad] },
+      attributes: { kernel_shape: [k, k], pads: [p, p, p, p] },
     });
     current = conv;
-    if (!last) {
-      current = `relu${i}`;
+    if (activation === 'relu') {
+      current = `relu${index}`;
       nodes.push({ opType: 'Relu', name: current, inputs: [conv], outputs: [current] });
     }
-  });
-  nodes.push({ opType: 'Add', name: 'add_input', inputs: [VDSR_INPUT, current], outputs: [VDSR_OUTPUT] });
+  }
+  nodes.push({ opType: 'Add', name: 'residual', inputs: [VDSR_INPUT, current], outputs: [VDSR_OUTPUT] });
   const shape = ['N', 1, 'H', 'W'];
   return {
     name: 'vdsr',
