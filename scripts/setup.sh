@@ -25,4 +25,7 @@ fi
 
 # --frozen-lockfile: a fresh machine gets exactly what was tested.
 pnpm install --frozen-lockfile --reporter=silent
-pnpm build --output-logs=errors-only >/dev/null
+if ! out=$(pnpm --silent build --output-logs=errors-only 2>&1); then
+  echo "$out" >&2
+  exit 1
+fi
