@@ -81,6 +81,11 @@ export const benchCommand: Command = {
       description: `Timed runs per backend, at least; more follow until 2 s have passed (default ${DEFAULT_RUNS})`,
     },
     ...RUNTIME_OPTIONS,
+    weights: {
+      type: 'string',
+      value: 'FILE',
+      description: "A vdsr weights file (.safetensors); default: random weights of the paper's shape",
+    },
     backend: { type: 'string', value: 'NAME', description: 'Measure only this backend, in this process' },
     json: { type: 'boolean', description: 'Print the results as a JSON array on stdout' },
   },
