@@ -104,7 +104,7 @@ describe('vdsr compare', () => {
     expect(await sharp(join(dir, 'grey-sheet.webp')).metadata()).toMatchObject({ format: 'webp' });
   });
 
-  it('exits 2 for a crop outside the image or a missing -o', async () => {
+  it('exits 2 for a crop outside the image, a scale past 8 or a missing -o', async () => {
     await rawImage(20, 20, 3).png().toFile(join(dir, 'small.png'));
     const outside = await runCli(
       ['compare', 'small.png', '--scale', '2', '-o', 'x.png', '--crop', '15,15,10,10'],
@@ -112,6 +112,9 @@ describe('vdsr compare', () => {
     );
     expect(outside.code).toBe(2);
     expect(outside.stderr).toContain('Expected --crop inside the 20 x 20 image');
+    const tooFar = await runCli(['compare', 'small.png', '--scale', '9', '-o', 'x.png'], dir);
+    expect(tooFar.code).toBe(2);
+    expect(tooFar.stderr).toContain("Expected a whole number from 2 to 8 for --scale but received '9'");
     expect((await runCli(['compare', 'small.png', '--scale', '2'], dir)).code).toBe(2);
     expect(await readdir(dir)).not.toContain('x.png');
   });

@@ -83,10 +83,13 @@ describe('vdsr eval --bicubic-only', () => {
     expect(result.stdout).toMatch(/^Synth\s+x2\s+\d+\.\d\d\s+\d\.\d{4}$/m);
   });
 
-  it('exits 2 without --scale and 1 for a folder that does not exist', async () => {
+  it('exits 2 without --scale or past 8x with VDSR, and 1 for a folder that does not exist', async () => {
     const usage = await runCli(['eval', folder, '--bicubic-only'], dir);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Usage: vdsr eval');
+    const tooFar = await runCli(['eval', folder, '--scale', '2,9'], dir);
+    expect(tooFar.code).toBe(2);
+    expect(tooFar.stderr).toContain("Expected a whole number from 2 to 8 for --scale but received '9'");
     const missing = await runCli(['eval', join(dir, 'nowhere'), '--scale', '2', '--bicubic-only'], dir);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('nowhere');

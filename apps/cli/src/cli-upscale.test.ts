@@ -207,6 +207,17 @@ describe('vdsr upscale: bad input', () => {
     expect(allowed.code).toBe(0);
   });
 
+  it('refuses a size past 8x, naming the flag to lower, before writing anything', async () => {
+    const work = await workDir('scale-limit');
+    await rawImage(20, 10, 3).png().toFile(join(work, 'small.png'));
+    const result = await run('upscale', join(work, 'small.png'), '--width', '1000');
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `vdsr: ${join(work, 'small.png')}: --width 1000 scales the 20 x 10 image by 50, more than vdsr's limit of 8: ask for --width 160 or less`,
+    );
+    expect(await readdir(work)).toEqual(['small.png']);
+  });
+
   it('never overwrites an input, nor an existing output without --overwrite', async () => {
     const work = await workDir('overwrite');
     await rawImage(10, 10, 3).png().toFile(join(work, 'a.png'));

@@ -11,6 +11,10 @@ describe('option values', () => {
       expect(() => intOption({ n: bad }, 'n'), bad).toThrow(UsageError);
     }
     expect(() => intOption({ n: 'x' }, 'n')).toThrow("Expected a whole number >= 1 for --n but received 'x'");
+    expect(intOption({ n: '8' }, 'n', 2, 8)).toBe(8);
+    expect(() => intOption({ n: '9' }, 'n', 2, 8)).toThrow(
+      "Expected a whole number from 2 to 8 for --n but received '9'",
+    );
   });
 
   it('reads positive numbers', () => {
@@ -23,6 +27,9 @@ describe('option values', () => {
     expect(intListOption({ scale: '2,3, 4' }, 'scale', 2)).toEqual([2, 3, 4]);
     expect(() => intListOption({ scale: '2,,3' }, 'scale')).toThrow(UsageError);
     expect(() => intListOption({ scale: '1,2' }, 'scale', 2)).toThrow(UsageError);
+    expect(() => intListOption({ scale: '2,9' }, 'scale', 2, 8)).toThrow(
+      "Expected a whole number from 2 to 8 for --scale but received '9'",
+    );
   });
 
   it('reads one of a set of choices, case-insensitively', () => {

@@ -6,17 +6,23 @@ export function stringOption(values: OptionValues, name: string): string | undef
   return typeof value === 'string' ? value : undefined;
 }
 
-/** A whole number >= min (1 by default), or undefined when the option is absent. */
-export function intOption(values: OptionValues, name: string, min = 1): number | undefined {
+/** A whole number from min (1 by default) to max, or undefined when the option is absent. */
+export function intOption(
+  values: OptionValues,
+  name: string,
+  min = 1,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   const raw = stringOption(values, name);
   if (raw === undefined) return undefined;
-  return parseInteger(name, raw, min);
+  return parseInteger(name, raw, min, max);
 }
 
-function parseInteger(name: string, raw: string, min: number): number {
+function parseInteger(name: string, raw: string, min: number, max: number): number {
   const value = /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min) {
-    throw new UsageError(`Expected a whole number >= ${min} for --${name} but received '${raw}'`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`Expected a whole number ${range} for --${name} but received '${raw}'`);
   }
   return value;
 }
@@ -32,8 +38,13 @@ export function positiveOption(values: OptionValues, name: string): number | und
   return value;
 }
 
-/** A comma-separated list of whole numbers >= min, e.g. '2,3,4'. */
-export function intListOption(values: OptionValues, name: string, min = 1): number[] | undefined {
+/** A comma-separated list of whole numbers from min to max, e.g. '2,3,4'. */
+export function intListOption(
+  values: OptionValues,
+  name: string,
+  min = 1,
+  max = Number.MAX_SAFE_INTEGER,
+): number[] | undefined {
   const raw = stringOption(values, name);
   if (raw === undefined) return undefined;
   const parts = raw.split(',');
@@ -42,7 +53,7 @@ export function intListOption(values: OptionValues, name: string, min = 1): numb
       `Expected comma-separated whole numbers for --${name} (e.g. 2,3,4) but received '${raw}'`,
     );
   }
-  return parts.map((p) => parseInteger(name, p, min));
+  return parts.map((p) => parseInteger(name, p, min, max));
 }
 
 /** One value of a fixed set, or undefined when the option is absent. */

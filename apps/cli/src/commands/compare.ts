@@ -1,4 +1,4 @@
-import type { VdsrImage } from '@vdsr/core';
+import { DEFAULT_MAX_SCALE, type VdsrImage } from '@vdsr/core';
 import sharp from 'sharp';
 import { writeFileAtomic } from '../atomic-write.js';
 import { type Command, type OptionValues, UsageError } from '../command.js';
@@ -58,7 +58,7 @@ export const compareCommand: Command = {
       type: 'string',
       short: 's',
       value: 'S',
-      description: 'Scale factor (the image is first shrunk by it)',
+      description: `Scale factor, 2 to ${DEFAULT_MAX_SCALE} (the image is first shrunk by it)`,
     },
     output: {
       type: 'string',
@@ -84,8 +84,10 @@ export const compareCommand: Command = {
   ].join('\n'),
 
   async run({ values, positionals }, signal) {
-    const scale = intOption(values, 'scale', 2);
-    if (scale === undefined) throw new UsageError('Expected --scale S, a whole number of at least 2');
+    const scale = intOption(values, 'scale', 2, DEFAULT_MAX_SCALE);
+    if (scale === undefined) {
+      throw new UsageError(`Expected --scale S, a whole number from 2 to ${DEFAULT_MAX_SCALE}`);
+    }
     const output = stringOption(values, 'output');
     if (output === undefined) throw new UsageError('Expected -o FILE, the comparison image to write');
     const format = formatOfPath(output);

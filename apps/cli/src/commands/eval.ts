@@ -1,4 +1,4 @@
-import type { Upscaler } from '@vdsr/core';
+import { DEFAULT_MAX_SCALE, type Upscaler } from '@vdsr/core';
 import { type Command, UsageError } from '../command.js';
 import { errorMessage } from '../error-message.js';
 import { type Dataset, readDataset } from '../eval/dataset.js';
@@ -20,7 +20,7 @@ export const evalCommand: Command = {
       type: 'string',
       short: 's',
       value: 'LIST',
-      description: 'Scale factors, comma-separated, e.g. 2,3,4',
+      description: `Scale factors, comma-separated, e.g. 2,3,4 (at most ${DEFAULT_MAX_SCALE} for VDSR)`,
     },
     'bicubic-only': { type: 'boolean', description: 'Measure only the bicubic baseline (needs no weights)' },
     tile: {
@@ -44,7 +44,9 @@ export const evalCommand: Command = {
   ].join('\n'),
 
   async run({ values, positionals }, signal) {
-    const scales = intListOption(values, 'scale', 2);
+    const bicubicOnly = values['bicubic-only'] === true;
+    // VDSR upscales by at most DEFAULT_MAX_SCALE; the bicubic baseline has no such limit.
+    const scales = intListOption(values, 'scale', 2, bicubicOnly ? undefined : DEFAULT_MAX_SCALE);
     if (!scales)
       throw new UsageError('Expected --scale with the scale factors to measure, e.g. --scale 2,3,4');
     const tileSize = intOption(values, 'tile');
@@ -67,9 +69,7 @@ export const evalCommand: Command = {
     };
 
     let upscaler: Upscaler | undefined;
-    if (values['bicubic-only'] !== true) {
-      upscaler = await upscalerFromOptions(values);
-    }
+    if (!bicubicOnly) upscaler = await upscalerFromOptions(values);
     try {
       const rows = await evaluate(datasets, {
         scales,

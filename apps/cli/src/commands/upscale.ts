@@ -1,4 +1,4 @@
-import { VdsrError } from '@vdsr/core';
+import { DEFAULT_MAX_SCALE, VdsrError } from '@vdsr/core';
 import { DEFAULT_LIMIT_INPUT_PIXELS } from '@vdsr/sharp';
 import { type Command, UsageError } from '../command.js';
 import { errorMessage } from '../error-message.js';
@@ -30,16 +30,21 @@ export const upscaleCommand: Command = {
   minPositionals: 1,
   maxPositionals: Number.POSITIVE_INFINITY,
   options: {
-    scale: { type: 'string', short: 's', value: 'S', description: 'Scale factor above 1, e.g. 2 or 1.5' },
+    scale: {
+      type: 'string',
+      short: 's',
+      value: 'S',
+      description: `Scale factor above 1 and at most ${DEFAULT_MAX_SCALE}, e.g. 2 or 1.5`,
+    },
     width: {
       type: 'string',
       value: 'W',
-      description: 'Output width in pixels (height keeps the aspect ratio unless given)',
+      description: `Output width in pixels, at most ${DEFAULT_MAX_SCALE}x (height keeps the aspect ratio unless given)`,
     },
     height: {
       type: 'string',
       value: 'H',
-      description: 'Output height in pixels (width keeps the aspect ratio unless given)',
+      description: `Output height in pixels, at most ${DEFAULT_MAX_SCALE}x (width keeps the aspect ratio unless given)`,
     },
     output: {
       type: 'string',

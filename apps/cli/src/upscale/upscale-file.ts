@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { errorMessage } from '../error-message.js';
 import { extensionFor, formatOfInput, formatOfPath, type OutputFormat } from './formats.js';
 import { canonicalPath, checkOutput, type OutputTarget, outputPath } from './outputs.js';
-import { targetLabel } from './target.js';
+import { checkTargetLimits, targetLabel } from './target.js';
 
 /** What stays the same for every file of a batch. */
 export interface BatchSettings {
@@ -55,7 +55,7 @@ function checkPixelLimit(width: number, height: number, limit: number): void {
 
 /**
  * Upscales one file through sharp and writes it atomically. Every check that can fail without the
- * network (readable image, pixel limit, where the output goes) runs before the upscale.
+ * network (readable image, pixel and scale limits, where the output goes) runs before the upscale.
  */
 export async function upscaleFile(
   input: string,
@@ -66,6 +66,7 @@ export async function upscaleFile(
   const { width, height } = meta.autoOrient;
   checkPixelLimit(width, height, settings.limitInputPixels);
   const size = targetSize(width, height, settings.target);
+  checkTargetLimits(settings.target, width, height, size);
   const fromOutputName = settings.output.kind === 'file' ? formatOfPath(settings.output.path) : undefined;
   const format = settings.format ?? fromOutputName ?? formatOfInput(meta);
   const label = targetLabel(settings.target, size.width, size.height);
