@@ -1,3 +1,4 @@
+import { assertPositiveInt } from './checks.js';
 import { argError, VdsrError } from './errors.js';
 
 export type Channels = 1 | 3 | 4;
@@ -21,16 +22,12 @@ export type ImageInput<D extends PixelData = PixelData> =
   | VdsrImage<D>
   | { readonly width: number; readonly height: number; readonly data: D; readonly channels?: undefined };
 
-function isPositiveInt(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v > 0;
-}
-
 /** Validates an image argument and returns it as a VdsrImage (no copy). */
 export function toImage<D extends PixelData>(input: ImageInput<D>, name = 'image'): VdsrImage<D> {
   if (typeof input !== 'object' || input === null) throw argError(name, 'an image object', input);
   const { width, height, data } = input;
-  if (!isPositiveInt(width)) throw argError(`${name}.width`, 'a positive integer', width);
-  if (!isPositiveInt(height)) throw argError(`${name}.height`, 'a positive integer', height);
+  assertPositiveInt(width, `${name}.width`);
+  assertPositiveInt(height, `${name}.height`);
   if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray || data instanceof Float32Array)) {
     throw argError(`${name}.data`, 'a Uint8Array, Uint8ClampedArray or Float32Array', data);
   }

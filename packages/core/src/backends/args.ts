@@ -1,8 +1,5 @@
+import { assertPositiveInt } from '../checks.js';
 import { argError, VdsrError } from '../errors.js';
-
-export function isPositiveInt(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0;
-}
 
 /**
  * Validates a row-major float plane of `width` x `height` samples, as BackendSession.run and the
@@ -14,8 +11,8 @@ export function assertPlane(
   height: unknown,
   name = 'y',
 ): asserts data is Float32Array {
-  if (!isPositiveInt(width)) throw argError('width', 'a positive integer', width);
-  if (!isPositiveInt(height)) throw argError('height', 'a positive integer', height);
+  assertPositiveInt(width, 'width');
+  assertPositiveInt(height, 'height');
   if (!(data instanceof Float32Array)) throw argError(name, 'a Float32Array', data);
   if (data.length !== width * height) {
     throw new VdsrError(
@@ -30,6 +27,5 @@ export function assertSessionOptions(options: unknown): void {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null) throw argError('options', 'an object', options);
   const { threads } = options as { threads?: unknown };
-  if (threads !== undefined && !isPositiveInt(threads))
-    throw argError('options.threads', 'a positive integer', threads);
+  if (threads !== undefined) assertPositiveInt(threads, 'options.threads');
 }

@@ -1,3 +1,4 @@
+import { assertPositiveInt } from '../checks.js';
 import { argError, VdsrError } from '../errors.js';
 
 /** The part of a plane a metric compares: `shave` pixels off every border. */
@@ -6,10 +7,6 @@ export interface Region {
   readonly y0: number;
   readonly width: number;
   readonly height: number;
-}
-
-function isPositiveInt(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v > 0;
 }
 
 /**
@@ -24,8 +21,8 @@ export function comparedRegion(
   shave: unknown,
   minSide: number,
 ): Region {
-  if (!isPositiveInt(width)) throw argError('width', 'a positive integer', width);
-  if (!isPositiveInt(height)) throw argError('height', 'a positive integer', height);
+  assertPositiveInt(width, 'width');
+  assertPositiveInt(height, 'height');
   const length = width * height;
   if (!(a instanceof Float32Array) || a.length !== length) {
     throw argError('a', `a Float32Array of length ${length} (${width} x ${height})`, a);

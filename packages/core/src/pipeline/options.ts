@@ -1,5 +1,5 @@
 import type { BackendSession } from '../backend.js';
-import { isPositiveInt } from '../backends/args.js';
+import { assertPositiveInt } from '../checks.js';
 import { argError, VdsrError } from '../errors.js';
 import type { VdsrArchitecture } from '../graph/architecture.js';
 import type { VdsrImage } from '../image.js';
@@ -27,8 +27,7 @@ function checkLimits(options: UpscaleOptions): { maxScale: number; maxOutputPixe
   if (typeof maxScale !== 'number' || !Number.isFinite(maxScale) || maxScale <= 1) {
     throw argError('maxScale', 'a finite number > 1', maxScale);
   }
-  if (!isPositiveInt(maxOutputPixels))
-    throw argError('maxOutputPixels', 'a positive integer', maxOutputPixels);
+  assertPositiveInt(maxOutputPixels, 'maxOutputPixels');
   return { maxScale, maxOutputPixels };
 }
 

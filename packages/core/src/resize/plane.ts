@@ -1,9 +1,6 @@
+import { assertPositiveInt } from '../checks.js';
 import { argError, VdsrError } from '../errors.js';
 import { type Contributions, contributions } from './contributions.js';
-
-function isPositiveInt(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v > 0;
-}
 
 function isPositiveFinite(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v > 0;
@@ -64,10 +61,10 @@ export function resizePlane(
   outHeight: number,
   scale?: { x: number; y: number },
 ): Float32Array {
-  if (!isPositiveInt(width)) throw argError('width', 'a positive integer', width);
-  if (!isPositiveInt(height)) throw argError('height', 'a positive integer', height);
-  if (!isPositiveInt(outWidth)) throw argError('outWidth', 'a positive integer', outWidth);
-  if (!isPositiveInt(outHeight)) throw argError('outHeight', 'a positive integer', outHeight);
+  assertPositiveInt(width, 'width');
+  assertPositiveInt(height, 'height');
+  assertPositiveInt(outWidth, 'outWidth');
+  assertPositiveInt(outHeight, 'outHeight');
   if (!(src instanceof Float32Array)) throw argError('src', 'a Float32Array', src);
   if (src.length !== width * height) {
     throw new VdsrError(

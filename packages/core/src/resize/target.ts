@@ -1,3 +1,4 @@
+import { assertPositiveInt, isPositiveInt } from '../checks.js';
 import { argError, describeValue, VdsrError } from '../errors.js';
 
 /** A scale factor, or an output size; with one side only, the other keeps the aspect ratio. */
@@ -16,10 +17,6 @@ export interface TargetSize {
 
 /** The largest output, in pixels, resizing agrees to allocate (a 32768 x 32768 plane). */
 export const MAX_RESIZE_PIXELS = 2 ** 30;
-
-function isPositiveInt(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v > 0;
-}
 
 function fromScale(width: number, height: number, scale: unknown): TargetSize {
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0) {
@@ -54,8 +51,8 @@ function fromSize(width: number, height: number, target: LooseTarget): TargetSiz
  * keeps the aspect ratio. Throws E_ARG on bad input and E_LIMIT past MAX_RESIZE_PIXELS.
  */
 export function targetSize(width: number, height: number, target: ResizeTarget): TargetSize {
-  if (!isPositiveInt(width)) throw argError('width', 'a positive integer', width);
-  if (!isPositiveInt(height)) throw argError('height', 'a positive integer', height);
+  assertPositiveInt(width, 'width');
+  assertPositiveInt(height, 'height');
   if (typeof target !== 'object' || target === null) {
     throw argError('target', 'an object { scale } or { width, height }', target);
   }

@@ -1,3 +1,4 @@
+import { assertPositiveInt } from '../checks.js';
 import { argError } from '../errors.js';
 import { VDSR_PAPER, type VdsrArchitecture } from '../graph/architecture.js';
 import type { Channels, VdsrImage } from '../image.js';
@@ -5,12 +6,8 @@ import { createRandomWeights, seededRandom } from '../weights/random.js';
 import type { VdsrWeights } from '../weights/types.js';
 
 function checkSize(width: unknown, height: unknown): void {
-  if (typeof width !== 'number' || !Number.isInteger(width) || width < 1) {
-    throw argError('width', 'a positive integer', width);
-  }
-  if (typeof height !== 'number' || !Number.isInteger(height) || height < 1) {
-    throw argError('height', 'a positive integer', height);
-  }
+  assertPositiveInt(width, 'width');
+  assertPositiveInt(height, 'height');
 }
 
 /**

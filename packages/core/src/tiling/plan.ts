@@ -1,4 +1,4 @@
-import { isPositiveInt } from '../backends/args.js';
+import { assertPositiveInt, isPositiveInt } from '../checks.js';
 import { argError, VdsrError } from '../errors.js';
 
 export interface Rect {
@@ -61,7 +61,7 @@ export function checkPlanOptions(options: PlanOptions): ResolvedPlanOptions {
   if (typeof memoryBudget !== 'number' || !(memoryBudget > 0) || memoryBudget === Number.POSITIVE_INFINITY) {
     throw argError('memoryBudget', 'a positive finite number of bytes', memoryBudget);
   }
-  if (!isPositiveInt(channels)) throw argError('channels', 'a positive integer', channels);
+  assertPositiveInt(channels, 'channels');
   return { tileSize, halo, maxTilePixels, memoryBudget, channels };
 }
 
@@ -106,8 +106,8 @@ function chooseTileSize(width: number, height: number, o: ResolvedPlanOptions): 
  * is one tile with no halo.
  */
 export function planTiles(width: number, height: number, options: PlanOptions = {}): Tile[] {
-  if (!isPositiveInt(width)) throw argError('width', 'a positive integer', width);
-  if (!isPositiveInt(height)) throw argError('height', 'a positive integer', height);
+  assertPositiveInt(width, 'width');
+  assertPositiveInt(height, 'height');
   const o = checkPlanOptions(options);
   const size = chooseTileSize(width, height, o);
   const tiles: Tile[] = [];
