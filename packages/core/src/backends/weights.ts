@@ -1,11 +1,8 @@
-import { argError, describeValue, VdsrError } from '../errors.js';
+import { argError, describeValue } from '../errors.js';
 import { describeGraph } from '../graph/describe.js';
 import { validateArchitecture } from '../graph/validate.js';
+import { weightsError } from '../weights/error.js';
 import type { VdsrWeights } from '../weights/types.js';
-
-function weightsError(message: string, cause?: unknown): VdsrError {
-  return new VdsrError('E_WEIGHTS', message, { cause });
-}
 
 /**
  * Checks that hand-made or decoded weights match their architecture (layer count, channels, kernel

@@ -1,13 +1,10 @@
-import { describeValue, VdsrError } from '../errors.js';
+import { describeValue } from '../errors.js';
+import { weightsError } from './error.js';
 
 /** A safetensors file split into its JSON header and its data section (a view, not a copy). */
 export interface Container {
   readonly header: Record<string, unknown>;
   readonly data: Uint8Array;
-}
-
-function weightsError(message: string, cause?: unknown): VdsrError {
-  return new VdsrError('E_WEIGHTS', message, { cause });
 }
 
 /** Reads the safetensors framing: u64 LE header length, UTF-8 JSON header, data section. */

@@ -1,15 +1,12 @@
-import { argError, describeValue, VdsrError } from '../errors.js';
+import { argError, describeValue } from '../errors.js';
 import type { VdsrArchitecture } from '../graph/architecture.js';
 import { validateArchitecture } from '../graph/validate.js';
 import { decodeContainer } from './container.js';
+import { weightsError } from './error.js';
 import { DTYPE_BYTES, type Dtype, readTensor, type TensorSpec, tensorSpecs } from './layout.js';
 import { validateMetricsRows, validateProvenance, WEIGHTS_FORMAT } from './metadata.js';
 import { sha256Hex } from './sha256.js';
 import type { ConvLayerWeights, VdsrWeights, WeightsMetadata } from './types.js';
-
-function weightsError(message: string, cause?: unknown): VdsrError {
-  return new VdsrError('E_WEIGHTS', message, { cause });
-}
 
 /** Runs a validator that throws E_ARG and reports its complaint as E_WEIGHTS. */
 function asWeightsError<T>(what: string, check: () => T): T {
