@@ -1,5 +1,5 @@
 // One build recipe for every package: ESM (+ CJS where Node users need it) and bundled .d.ts.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import dts from 'rollup-plugin-dts';
@@ -8,6 +8,8 @@ import esbuild from 'rollup-plugin-esbuild';
 /**
  * @param {{ entries: Record<string, string>, cjs?: boolean, banner?: Record<string, string> }} options
  *   entries: output name -> source file; banner: output name -> banner (e.g. a shebang).
+ * The entries are built together, so code they share lands once in a chunk that both import: one
+ * copy of each module, hence one VdsrError class (instanceof holds) whichever entry threw it.
  */
 export function packageConfig({ entries, cjs = true, banner = {} }) {
   const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8'));
@@ -21,26 +23,33 @@ export function packageConfig({ entries, cjs = true, banner = {} }) {
     builtinModules.includes(id) ||
     deps.some((d) => id === d || id.startsWith(`${d}/`));
   const formats = cjs ? ['es', 'cjs'] : ['es'];
-  return Object.entries(entries).flatMap(([name, input]) => [
+  const output = (format, extension) => ({
+    dir: 'dist',
+    format,
+    entryFileNames: `[name].${extension}`,
+    chunkFileNames: `chunks/[name].${extension}`,
+  });
+  // Chunks are named after a module they hold, so a change can rename them: start from none.
+  const cleanChunks = {
+    name: 'clean-chunks',
+    buildStart: () => rmSync('dist/chunks', { recursive: true, force: true }),
+  };
+  return [
     {
-      input,
+      input: entries,
       external,
-      plugins: [esbuild({ target: 'es2022', sourceMap: true })],
+      plugins: [cleanChunks, esbuild({ target: 'es2022', sourceMap: true })],
       output: formats.map((format) => ({
-        file: `dist/${name}.${format === 'es' ? 'js' : 'cjs'}`,
-        format,
+        ...output(format, format === 'es' ? 'js' : 'cjs'),
         sourcemap: true,
-        banner: banner[name],
+        banner: (chunk) => (chunk.isEntry ? (banner[chunk.name] ?? '') : ''),
       })),
     },
     {
-      input,
+      input: entries,
       external,
       plugins: [dts()],
-      output: formats.map((format) => ({
-        file: `dist/${name}.${format === 'es' ? 'd.ts' : 'd.cts'}`,
-        format: 'es',
-      })),
+      output: formats.map((format) => output('es', format === 'es' ? 'd.ts' : 'd.cts')),
     },
-  ]);
+  ];
 }
