@@ -1,4 +1,4 @@
-"""MATLAB rgb2ycbcr / ycbcr2rgb (BT.601 studio range) on 0..255 values, channel dim first."""
+"""MATLAB rgb2ycbcr (BT.601 studio range) and BT.601's analytic inverse, on 0..255 values, channel dim first."""
 import torch
 
 _RGB2YCBCR = torch.tensor(
