@@ -76,7 +76,7 @@ export const evalCommand: Command = {
         upscaler,
         tileSize,
         signal,
-        onStep: (label) => progress.start(++step, label),
+        onStep: (label) => progress.start(step++, label),
         onError: report,
       });
       progress.finish();

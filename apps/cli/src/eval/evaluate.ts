@@ -23,7 +23,7 @@ export interface EvalOptions {
   readonly upscaler?: Upscaler;
   readonly tileSize?: number;
   readonly signal?: AbortSignal;
-  /** After each image and scale, for progress. */
+  /** Before each image and scale, for progress. */
   onStep?(label: string): void;
   /** An image that could not be measured; the others still are. */
   onError(label: string, error: unknown): void;
@@ -55,6 +55,7 @@ export async function evaluate(datasets: readonly Dataset[], options: EvalOption
       for (const [s, scale] of options.scales.entries()) {
         const label = `${dataset.name}/${image.name} x${scale}`;
         throwIfAborted(options.signal);
+        options.onStep?.(label);
         if (!full) continue;
         try {
           const hr = modcrop(full, scale);
@@ -76,7 +77,6 @@ export async function evaluate(datasets: readonly Dataset[], options: EvalOption
           throwIfAborted(options.signal);
           options.onError(label, error);
         }
-        options.onStep?.(label);
       }
     }
   }
