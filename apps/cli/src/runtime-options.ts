@@ -1,4 +1,4 @@
-import { createUpscaler, type Upscaler } from '@vdsr/core';
+import { createUpscaler, DEFAULT_MEMORY_BUDGET, type Upscaler } from '@vdsr/core';
 import type { OptionSpec, OptionValues } from './command.js';
 import { intOption, stringOption } from './option-values.js';
 import { loadCliWeights } from './weights.js';
@@ -18,6 +18,13 @@ export const RUNTIME_OPTIONS = {
   },
   threads: { type: 'string', value: 'N', description: 'CPU threads for the backend (default: all cores)' },
 } as const satisfies Record<string, OptionSpec>;
+
+/** --tile N, for every command that upscales with VDSR. */
+export const TILE_OPTION = {
+  type: 'string',
+  value: 'N',
+  description: `Tile side in pixels (default: sized from a ${DEFAULT_MEMORY_BUDGET / 2 ** 20} MiB memory budget)`,
+} as const satisfies OptionSpec;
 
 /** The upscaler those options describe; the caller disposes of it. */
 export async function upscalerFromOptions(values: OptionValues): Promise<Upscaler> {

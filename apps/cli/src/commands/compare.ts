@@ -7,7 +7,7 @@ import { type Column, renderComparison } from '../compare/render.js';
 import { bicubicUpscale, degrade, modcrop, type Score, score } from '../eval/protocol.js';
 import { readImage8 } from '../eval/read-image.js';
 import { intListOption, intOption, stringOption } from '../option-values.js';
-import { RUNTIME_OPTIONS, upscalerFromOptions } from '../runtime-options.js';
+import { RUNTIME_OPTIONS, TILE_OPTION, upscalerFromOptions } from '../runtime-options.js';
 import { formatOfPath, OUTPUT_FORMATS } from '../upscale/formats.js';
 import { checkOutput, protectedPaths } from '../upscale/outputs.js';
 
@@ -71,7 +71,7 @@ export const compareCommand: Command = {
       value: 'x,y,w,h',
       description: 'Region to zoom, in the image (default: a centred square)',
     },
-    tile: { type: 'string', value: 'N', description: 'Tile side in pixels for VDSR' },
+    tile: TILE_OPTION,
     overwrite: { type: 'boolean', description: 'Replace FILE if it exists' },
     ...RUNTIME_OPTIONS,
   },

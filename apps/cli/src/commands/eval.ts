@@ -6,7 +6,7 @@ import { evaluate } from '../eval/evaluate.js';
 import { formatEvalReport } from '../eval/report.js';
 import { intListOption, intOption } from '../option-values.js';
 import { createBatchProgress } from '../progress.js';
-import { RUNTIME_OPTIONS, upscalerFromOptions } from '../runtime-options.js';
+import { RUNTIME_OPTIONS, TILE_OPTION, upscalerFromOptions } from '../runtime-options.js';
 
 export const evalCommand: Command = {
   name: 'eval',
@@ -23,11 +23,7 @@ export const evalCommand: Command = {
       description: `Scale factors, comma-separated, e.g. 2,3,4 (at most ${DEFAULT_MAX_SCALE} for VDSR)`,
     },
     'bicubic-only': { type: 'boolean', description: 'Measure only the bicubic baseline (needs no weights)' },
-    tile: {
-      type: 'string',
-      value: 'N',
-      description: 'Tile side in pixels for VDSR (default: from the memory budget)',
-    },
+    tile: TILE_OPTION,
     ...RUNTIME_OPTIONS,
     json: {
       type: 'boolean',

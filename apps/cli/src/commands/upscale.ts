@@ -4,7 +4,7 @@ import { type Command, UsageError } from '../command.js';
 import { errorMessage } from '../error-message.js';
 import { choiceOption, intOption, stringOption } from '../option-values.js';
 import { createBatchProgress } from '../progress.js';
-import { RUNTIME_OPTIONS, upscalerFromOptions } from '../runtime-options.js';
+import { RUNTIME_OPTIONS, TILE_OPTION, upscalerFromOptions } from '../runtime-options.js';
 import { formatOfPath, OUTPUT_FORMATS } from '../upscale/formats.js';
 import { expandInputs } from '../upscale/inputs.js';
 import { outputTarget, protectedPaths } from '../upscale/outputs.js';
@@ -58,11 +58,7 @@ export const upscaleCommand: Command = {
       value: 'FORMAT',
       description: `Output format: ${OUTPUT_FORMATS.join(', ')} (default: the input's)`,
     },
-    tile: {
-      type: 'string',
-      value: 'N',
-      description: 'Tile side in pixels (default: sized from a 256 MiB memory budget)',
-    },
+    tile: TILE_OPTION,
     overwrite: { type: 'boolean', description: 'Replace existing output files (inputs are never replaced)' },
     'limit-input-pixels': {
       type: 'string',
