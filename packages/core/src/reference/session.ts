@@ -3,6 +3,7 @@ import { assertPlane } from '../backends/args.js';
 import { VdsrError } from '../errors.js';
 import type { VdsrWeights } from '../weights/types.js';
 import { convolve, type RowSink } from './conv.js';
+import { SLACK, span } from './kernel.js';
 import { BLOCK, type PackedLayer, packLayer } from './pack.js';
 import { createCheckpoint } from './yield.js';
 
@@ -50,8 +51,7 @@ export class ReferenceSession implements BackendSession {
     const hidden: RowSink = (rows, channel, count, row) => {
       for (let lane = 0; lane < count; lane++) {
         const o = (channel + lane) * plane + (row + 1) * paddedWidth + 1;
-        const a = lane * width;
-        for (let x = 0; x < width; x++) dst[o + x] = Math.max(rows[a + x]!, 0);
+        for (let x = 0; x < width; x++) dst[o + x] = Math.max(rows[x * BLOCK + lane]!, 0);
       }
     };
     for (let i = 0; i < layers.length - 1; i++) {
@@ -63,7 +63,7 @@ export class ReferenceSession implements BackendSession {
     const out = new Float32Array(width * height);
     convolve(src, layers[layers.length - 1]!, width, height, acc, (rows, _channel, _count, row) => {
       const o = row * width;
-      for (let x = 0; x < width; x++) out[o + x] = Math.fround(rows[x]!) + y[o + x]!;
+      for (let x = 0; x < width; x++) out[o + x] = Math.fround(rows[x * BLOCK]!) + y[o + x]!;
     });
     return out;
   }
@@ -79,15 +79,15 @@ export class ReferenceSession implements BackendSession {
    * when the geometry changes the used part is cleared, since old interiors would sit on new borders.
    */
   #prepare(width: number, height: number): Workspace {
-    const size = this.#channels * (width + 2) * (height + 2);
+    const size = this.#channels * (width + 2) * (height + 2) + SLACK;
     let ws = this.#workspace;
-    if (!ws || ws.ping.length < size || ws.acc.length < BLOCK * width) {
+    if (!ws || ws.ping.length < size || ws.acc.length < BLOCK * span(width)) {
       ws = {
         width,
         height,
         ping: new Float32Array(size),
         pong: new Float32Array(size),
-        acc: new Float64Array(BLOCK * width),
+        acc: new Float64Array(BLOCK * span(width)),
       };
       this.#workspace = ws;
     } else if (ws.width !== width || ws.height !== height) {
