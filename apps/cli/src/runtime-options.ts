@@ -23,7 +23,7 @@ export const RUNTIME_OPTIONS = {
 export const TILE_OPTION = {
   type: 'string',
   value: 'N',
-  description: `Tile side in pixels (default: sized from a ${DEFAULT_MEMORY_BUDGET / 2 ** 20} MiB memory budget)`,
+  description: `Tile side in pixels (default: sized from the backend's memory budget: 1 GiB on onnxruntime, ${DEFAULT_MEMORY_BUDGET / 2 ** 20} MiB elsewhere)`,
 } as const satisfies OptionSpec;
 
 /** The upscaler those options describe; the caller disposes of it. */

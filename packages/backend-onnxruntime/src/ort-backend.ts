@@ -17,6 +17,8 @@ export interface OrtBackendSpec {
   load(): Promise<Ort>;
   /** The runtime's options for a new session. */
   sessionOptions(ort: Ort, options: SessionOptions): InferenceSession.SessionOptions;
+  /** The sessions' preferred tile memory (BackendSession.memoryBudget); the core's default if unset. */
+  readonly memoryBudget?: number;
 }
 
 /** A Backend on one onnxruntime flavour; only how it loads and its session options differ. */
@@ -50,7 +52,7 @@ export function createOrtBackend(spec: OrtBackendSpec): Backend {
       const ort = await load();
       try {
         const session = await ort.InferenceSession.create(model, spec.sessionOptions(ort, options));
-        return new OrtSession(spec.name, ort, session);
+        return new OrtSession(spec.name, ort, session, spec.memoryBudget);
       } catch (error) {
         throw new VdsrError('E_BACKEND', `${spec.name} could not create a session: ${message(error)}`, {
           cause: error,

@@ -23,6 +23,7 @@ export class OrtSession implements BackendSession {
     readonly backend: string,
     private readonly ort: Ort,
     private readonly session: InferenceSession,
+    readonly memoryBudget?: number,
   ) {}
 
   async run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {

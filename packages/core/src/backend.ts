@@ -13,6 +13,12 @@ export interface SessionOptions {
  */
 export interface BackendSession {
   readonly backend: string;
+  /**
+   * The tile working memory, in bytes, that the pipeline plans for when its caller sets no
+   * `memoryBudget` (default: DEFAULT_MEMORY_BUDGET, 256 MiB). A runtime with the machine's memory to
+   * itself can take bigger tiles, whose halos cost less.
+   */
+  readonly memoryBudget?: number;
   run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array>;
   /** Frees everything the session holds; calling run afterwards throws E_BACKEND. Idempotent. */
   dispose(): Promise<void>;

@@ -123,6 +123,29 @@ describe('upscale', () => {
     expect(await upscale(image, { scale: 2 }, { session, architecture })).toEqual(whole);
   });
 
+  it("plans tiles with the session's memory budget unless the caller gives one", async () => {
+    const image = randomImage(30, 30, 1, 4);
+    const tiles = async (options: { memoryBudget?: number }, budget?: number) => {
+      let count = 0;
+      const planned = {
+        backend: session.backend,
+        memoryBudget: budget,
+        run: session.run.bind(session),
+        dispose: async () => {},
+      };
+      await upscale(
+        image,
+        { scale: 2 },
+        { session: planned, architecture, onProgress: (p) => (count = p.tiles), ...options },
+      );
+      return count;
+    };
+    // 60 x 60 output, 4 channels: 2 x 4 x 4 = 32 bytes a pixel; 80 KiB holds 2,560 of its 3,600 pixels.
+    expect(await tiles({})).toBe(1);
+    expect(await tiles({}, 80 * 1024)).toBeGreaterThan(1);
+    expect(await tiles({ memoryBudget: 2 ** 20 }, 80 * 1024)).toBe(1);
+  });
+
   it('rejects scales that do not upscale with E_ARG and scales past maxScale with E_LIMIT', async () => {
     const image = randomImage(4, 4, 1, 1);
     const run = (target: object, options = {}) => upscale(image, target as never, { session, ...options });
