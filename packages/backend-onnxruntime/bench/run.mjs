@@ -76,6 +76,7 @@ function timed(session) {
     reset: () => Object.assign(stats, { ms: 0, runs: 0, pixels: 0 }),
     session: {
       backend: session.backend,
+      memoryBudget: session.memoryBudget,
       async run(y, width, height, signal) {
         const start = performance.now();
         const out = await session.run(y, width, height, signal);
@@ -171,7 +172,7 @@ async function main() {
       ['sharp decode', fixed(d.decode, 0), pct(d.decode)],
       ['colour, bicubic, tile crops, merge', fixed(d.upscale - d.ms, 0), pct(d.upscale - d.ms)],
       [
-        `network in ${d.runs} tiles (${fixed(halo)}% more pixels than the output: halos)`,
+        `network in ${d.runs} tile${d.runs === 1 ? '' : 's'} (${fixed(halo)}% more pixels than the output: halos)`,
         fixed(d.ms, 0),
         pct(d.ms),
       ],
