@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { Backend } from '@vdsr/core';
+import type { Backend } from '@vdsr/core/backend';
 import { createOrtBackend } from './ort-backend.js';
 
 /**

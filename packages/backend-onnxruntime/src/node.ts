@@ -1,8 +1,10 @@
-import { registerBackend } from '@vdsr/core';
+import { registerBackend } from '@vdsr/core/backend';
 import { onnxruntimeBackend } from './node-backend.js';
 
 // Importing the package is how users opt in, so registration is this entry's side effect.
-registerBackend(onnxruntimeBackend.name, () => onnxruntimeBackend, 20);
+registerBackend(onnxruntimeBackend.name, () => onnxruntimeBackend, 20, {
+  source: '@vdsr/backend-onnxruntime',
+});
 
 export { onnxruntimeBackend } from './node-backend.js';
 export type { OnnxGraph, OnnxModel, OnnxNode, OnnxTensor, OnnxValueInfo } from './onnx/model.js';

@@ -5,7 +5,7 @@ import {
   type SessionOptions,
   VdsrError,
   type VdsrWeights,
-} from '@vdsr/core';
+} from '@vdsr/core/backend';
 import type { InferenceSession } from 'onnxruntime-web';
 import { buildVdsrOnnxModel } from './onnx/vdsr-graph.js';
 import type { Ort } from './ort.js';

@@ -1,11 +1,11 @@
 import {
-  argError,
   assertPlane,
+  assertSignal,
   type BackendSession,
   describeValue,
   throwIfAborted,
   VdsrError,
-} from '@vdsr/core';
+} from '@vdsr/core/backend';
 import type { InferenceSession } from 'onnxruntime-web';
 import { VDSR_INPUT, VDSR_OUTPUT } from './onnx/vdsr-graph.js';
 import type { Ort } from './ort.js';
@@ -16,6 +16,7 @@ import type { Ort } from './ort.js';
  * over all its threads, and onnxruntime-web does not accept concurrent runs of one session.
  */
 export class OrtSession implements BackendSession {
+  readonly precision = 'f32';
   private queue: Promise<unknown> = Promise.resolve();
   private disposing: Promise<void> | undefined;
 
@@ -28,9 +29,7 @@ export class OrtSession implements BackendSession {
 
   async run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
     assertPlane(y, width, height);
-    if (signal !== undefined && typeof (signal as Partial<AbortSignal>)?.aborted !== 'boolean') {
-      throw argError('signal', 'an AbortSignal', signal);
-    }
+    assertSignal(signal);
     this.assertOpen();
     throwIfAborted(signal);
     const result = this.queue.then(() => this.runNow(y, width, height, signal));

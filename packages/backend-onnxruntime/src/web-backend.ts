@@ -1,4 +1,4 @@
-import type { Backend } from '@vdsr/core';
+import type { Backend } from '@vdsr/core/backend';
 import { createOrtBackend } from './ort-backend.js';
 
 /** WebGPU where the host has it (wasm runs whatever WebGPU cannot), wasm alone elsewhere. */

@@ -1,22 +1,34 @@
-export type { Availability, Backend, BackendSession, SessionOptions } from './backend.js';
-export { assertPlane, assertSessionOptions } from './backends/args.js';
+import { registerBackend } from './backends/registry.js';
+import { referenceBackend } from './reference/backend.js';
+
+export type {
+  Availability,
+  Backend,
+  BackendSession,
+  Precision,
+  SessionLimits,
+  SessionOptions,
+} from './backend.js';
 export {
   type BackendFactory,
   type CreateSessionOptions,
   createSession,
   listBackends,
+  type RegisterOptions,
   registerBackend,
   resolveBackend,
+  unregisterBackend,
 } from './backends/registry.js';
-export { assertWeights } from './backends/weights.js';
 export { lumaPlane, rgbToYcbcrPlanes, ycbcrPlanesToRgb } from './colour/ycbcr.js';
 export {
   abortError,
   argError,
   describeValue,
+  isVdsrError,
   throwIfAborted,
   VdsrError,
   type VdsrErrorCode,
+  type VdsrErrorDetails,
 } from './errors.js';
 export { VDSR_PAPER, type VdsrArchitecture } from './graph/architecture.js';
 export {
@@ -52,10 +64,14 @@ export {
   type Rect,
   type Tile,
 } from './tiling/plan.js';
-export { runTiled, type TiledOptions, type TileProgress } from './tiling/run.js';
+export { runTiled, sessionPlanOptions, type TiledOptions, type TileProgress } from './tiling/run.js';
 export { decodeFloat16, decodeFloat16Array, encodeFloat16, encodeFloat16Array } from './weights/float16.js';
 export { WEIGHTS_FORMAT } from './weights/metadata.js';
 export { parseWeights } from './weights/parse.js';
 export { createRandomWeights, seededRandom } from './weights/random.js';
 export { type SerializeOptions, serializeWeights } from './weights/serialize.js';
 export type { ConvLayerWeights, MetricsRow, VdsrWeights, WeightsMetadata } from './weights/types.js';
+
+// The always-there fallback, registered by the entry rather than built into the registry, so a
+// registry shared between the ESM and CJS builds holds one 'reference' (the same source twice is a no-op).
+registerBackend('reference', () => referenceBackend, 0, { source: '@vdsr/core' });

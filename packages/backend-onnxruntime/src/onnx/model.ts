@@ -1,4 +1,4 @@
-import { argError } from '@vdsr/core';
+import { argError } from '@vdsr/core/backend';
 import { ProtoWriter } from './protobuf.js';
 
 /** ONNX IR version 8 (ONNX 1.10+): understood by every onnxruntime since 1.10. */

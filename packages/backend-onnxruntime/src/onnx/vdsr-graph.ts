@@ -1,4 +1,4 @@
-import { assertWeights, describeGraph, type VdsrWeights } from '@vdsr/core';
+import { assertWeights, describeGraph, type VdsrWeights } from '@vdsr/core/backend';
 import { encodeOnnxModel, type OnnxGraph, type OnnxNode, type OnnxTensor } from './model.js';
 
 /** The graph's input: a batch of luma tiles, Y / 255, shape [N, 1, H, W]. */

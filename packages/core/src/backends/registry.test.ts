@@ -3,12 +3,19 @@ import type { Backend } from '../backend.js';
 import { VDSR_PAPER } from '../graph/architecture.js';
 import { referenceBackend } from '../reference/backend.js';
 import { createRandomWeights } from '../weights/random.js';
-import { createSession, listBackends, registerBackend, resolveBackend } from './registry.js';
+import '../index.js'; // registers the reference backend, as importing @vdsr/core does
+import {
+  createSession,
+  listBackends,
+  registerBackend,
+  resolveBackend,
+  unregisterBackend,
+} from './registry.js';
 
-function fakeBackend(name: string, available: boolean, reason?: string): Backend {
+function fakeBackend(name: string, available: boolean, reason?: string, priority?: number): Backend {
   return {
     name,
-    isAvailable: async () => (available ? { available } : { available, reason }),
+    isAvailable: async () => (available ? { available, priority } : { available, reason }),
     createSession: (weights, options) => referenceBackend.createSession(weights, options),
   };
 }
@@ -82,7 +89,7 @@ describe('backend registry', () => {
 
   it('throws one E_BACKEND listing every backend tried when none is available', async () => {
     for (const name of ['fast', 'flaky', 'reference'])
-      registerBackend(name, () => fakeBackend(name, false), 1);
+      registerBackend(name, () => fakeBackend(name, false), 1, { replace: true });
     await expect(resolveBackend()).rejects.toMatchObject({
       code: 'E_BACKEND',
       message:
@@ -90,7 +97,46 @@ describe('backend registry', () => {
         'fastest (no GPU adapter); fast (it reports itself unavailable); flaky (it reports itself unavailable); ' +
         'reference (it reports itself unavailable)',
     });
-    registerBackend('reference', () => referenceBackend);
+    registerBackend('reference', () => referenceBackend, 0, { replace: true });
+    for (const name of ['broken', 'fastest', 'fast', 'flaky']) unregisterBackend(name);
+  });
+
+  it('refuses a different backend under a taken name unless asked to replace it', () => {
+    const one = () => fakeBackend('gpu', true);
+    registerBackend('gpu', one, 5, { source: 'pkg-a' });
+    registerBackend('gpu', one, 5); // the same factory again: nothing changes
+    registerBackend('gpu', () => fakeBackend('gpu', true), 5, { source: 'pkg-a' }); // pkg-a loaded twice
+    expect(() => registerBackend('gpu', () => fakeBackend('gpu', true), 5, { source: 'pkg-b' })).toThrow(
+      expect.objectContaining({
+        code: 'E_ARG',
+        message:
+          "A different backend is already registered as 'gpu' by pkg-a; pass { replace: true } to replace it",
+      }),
+    );
+    registerBackend('gpu', () => fakeBackend('gpu', true), 7, { replace: true });
+    expect(listBackends().find((b) => b.name === 'gpu')?.priority).toBe(7);
+    unregisterBackend('gpu');
+  });
+
+  it("never picks a backend registered below 0 for 'auto', but runs it by name", async () => {
+    registerBackend('manual', () => fakeBackend('manual', true), -1);
+    expect((await resolveBackend()).name).toBe('reference');
+    expect((await resolveBackend('manual')).name).toBe('manual');
+    unregisterBackend('manual');
+  });
+
+  it("ranks a backend at the priority it reports here (a software GPU below wasm) for 'auto'", async () => {
+    registerBackend('webgpu-ish', () => fakeBackend('webgpu-ish', true, undefined, 5), 30);
+    registerBackend('wasm-ish', () => fakeBackend('wasm-ish', true), 10);
+    expect((await resolveBackend()).name).toBe('wasm-ish');
+    unregisterBackend('wasm-ish');
+    expect((await resolveBackend()).name).toBe('webgpu-ish'); // still above the reference at 0
+    expect((await resolveBackend('webgpu-ish')).name).toBe('webgpu-ish');
+    registerBackend('webgpu-ish', () => fakeBackend('webgpu-ish', true, undefined, -1), 30, {
+      replace: true,
+    });
+    expect((await resolveBackend()).name).toBe('reference');
+    unregisterBackend('webgpu-ish');
   });
 
   it('creates sessions on the resolved backend', async () => {

@@ -25,8 +25,7 @@ export async function upscale<D extends PixelData>(
   const { session, architecture = VDSR_PAPER, maxScale, maxOutputPixels, ...tiling } = options;
   if (typeof session?.run !== 'function') throw argError('options.session', 'a BackendSession', session);
   const { receptiveRadius, architecture: arch } = describeGraph(architecture);
-  const memoryBudget = tiling.memoryBudget ?? session.memoryBudget;
-  const tiled = { ...tiling, memoryBudget, halo: receptiveRadius, channels: arch.channels };
+  const tiled = { ...tiling, halo: receptiveRadius, channels: arch.channels };
   checkTiledOptions(tiled);
   const size = upscaleSize(input, target, { maxScale, maxOutputPixels });
   throwIfAborted(tiling.signal);

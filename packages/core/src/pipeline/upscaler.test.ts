@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../index.js'; // registers the reference backend, as importing @vdsr/core does
 import { VDSR_PAPER } from '../graph/architecture.js';
 import type { VdsrImage } from '../image.js';
 import { referenceBackend } from '../reference/backend.js';

@@ -1,5 +1,5 @@
 import type { BackendSession } from '../backend.js';
-import { createSession } from '../backends/registry.js';
+import { type CreateSessionOptions, createSession } from '../backends/registry.js';
 import { argError, VdsrError } from '../errors.js';
 import type { ImageInput, PixelData, VdsrImage } from '../image.js';
 import type { ResizeTarget } from '../resize/target.js';
@@ -7,17 +7,17 @@ import type { VdsrWeights } from '../weights/types.js';
 import type { UpscaleOptions } from './options.js';
 import { upscale } from './upscale.js';
 
-export interface UpscalerOptions {
+/** The weights, the backend ('auto' by default) and every session option, passed to the backend as given. */
+export interface UpscalerOptions extends CreateSessionOptions {
   weights: VdsrWeights;
-  /** A registered backend's name, or 'auto' (the default) for the best one available here. */
-  backend?: string;
-  threads?: number;
 }
 
 /** One network on one backend, opened once and reused for every image until dispose(). */
 export interface Upscaler {
   /** The backend the session runs on (what 'auto' resolved to). */
   readonly backend: string;
+  /** The session underneath: its precision and limits. */
+  readonly session: Pick<BackendSession, 'precision' | 'limits' | 'memoryBudget'>;
   upscale<D extends PixelData>(
     image: ImageInput<D>,
     target: ResizeTarget,
@@ -30,11 +30,13 @@ export interface Upscaler {
 export async function createUpscaler(options: UpscalerOptions): Promise<Upscaler> {
   if (typeof options !== 'object' || options === null)
     throw argError('options', 'an object with weights', options);
-  const { weights, backend, threads } = options;
-  let session: BackendSession | undefined = await createSession(weights, { backend, threads });
+  const { weights, ...sessionOptions } = options;
+  let session: BackendSession | undefined = await createSession(weights, sessionOptions);
   const { architecture } = weights;
+  const { precision = 'f32', limits = {}, memoryBudget } = session;
   return {
     backend: session.backend,
+    session: { precision, limits, memoryBudget },
     async upscale(image, target, upscaleOptions = {}) {
       if (!session)
         throw new VdsrError('E_BACKEND', 'The upscaler was disposed; create a new one to upscale');

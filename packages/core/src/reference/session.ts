@@ -1,6 +1,6 @@
 import type { BackendSession } from '../backend.js';
 import { assertPlane } from '../backends/args.js';
-import { VdsrError } from '../errors.js';
+import { assertSignal, VdsrError } from '../errors.js';
 import type { VdsrWeights } from '../weights/types.js';
 import { convolve, type RowSink } from './conv.js';
 import { SLACK, span } from './kernel.js';
@@ -18,6 +18,7 @@ interface Workspace {
 
 export class ReferenceSession implements BackendSession {
   readonly backend = 'reference';
+  readonly precision = 'f32';
   #layers: readonly PackedLayer[] | undefined;
   readonly #channels: number;
   #workspace: Workspace | undefined;
@@ -38,6 +39,7 @@ export class ReferenceSession implements BackendSession {
   async #run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
     const layers = this.#assertOpen();
     assertPlane(y, width, height);
+    assertSignal(signal);
     const checkpoint = createCheckpoint(signal);
     await checkpoint();
     const { acc, ping, pong } = this.#prepare(width, height);

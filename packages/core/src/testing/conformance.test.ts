@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../backend.js';
+import type { Backend, BackendSession } from '../backend.js';
 import { referenceBackend } from '../reference/backend.js';
 import { runConformanceSuite } from './index.js';
 
@@ -27,25 +27,13 @@ describe('runConformanceSuite', () => {
     ).toThrow('Expected a function for options.test.expect but received undefined');
   });
 
-  // The suite must be able to fail: run it on a backend that is off by 1e-3 and collect the failures.
-  it('fails a backend whose outputs drift from the reference', async () => {
-    const drifting: Backend = {
-      name: 'drifting',
-      isAvailable: referenceBackend.isAvailable,
-      async createSession(weights, options) {
-        const inner = await referenceBackend.createSession(weights, options);
-        return {
-          backend: 'drifting',
-          run: async (...args) => (await inner.run(...args)).map((v) => v + 1e-3),
-          dispose: () => inner.dispose(),
-        };
-      },
-    };
+  /** The names of the suite's tests that fail on `backend`. */
+  async function failures(backend: Backend): Promise<string[]> {
     const results: { name: string; passed: boolean }[] = [];
     const pending: Promise<void>[] = [];
     runConformanceSuite({
-      name: 'drifting',
-      createBackend: () => drifting,
+      name: backend.name,
+      createBackend: () => backend,
       test: {
         describe: (_name, body) => body(),
         it: (name, body) => {
@@ -60,14 +48,83 @@ describe('runConformanceSuite', () => {
       },
     });
     await Promise.all(pending);
-    const failed = results.filter((r) => !r.passed).map((r) => r.name);
-    expect(failed.sort()).toEqual([
+    expect(results.length).toBe(10);
+    return results
+      .filter((r) => !r.passed)
+      .map((r) => r.name)
+      .sort();
+  }
+
+  /** The reference backend with each session changed by `wrap`. */
+  function altered(name: string, wrap: (inner: BackendSession) => BackendSession): Backend {
+    return {
+      name,
+      isAvailable: referenceBackend.isAvailable,
+      async createSession(weights, options) {
+        return wrap(await referenceBackend.createSession(weights, options));
+      },
+    };
+  }
+
+  // The suite must be able to fail: run it on a backend that is off by 1e-3 and collect the failures.
+  it('fails a backend whose outputs drift from the reference', async () => {
+    const drifting = altered('drifting', (inner) => ({
+      backend: 'drifting',
+      run: async (...args) => (await inner.run(...args)).map((v) => v + 1e-3),
+      dispose: () => inner.dispose(),
+    }));
+    expect(await failures(drifting)).toEqual([
+      'gives each of several runs in flight at once on one session its own correct result',
       'gives the same image tiled and untiled through the pipeline',
       'matches the reference on a thin architecture at larger sizes',
       'matches the reference on the paper architecture at 1x1, 1xN, Nx1 and odd sizes',
       'rejects with E_ABORTED on an aborted signal, stops a tiled upscale between tiles, and stays usable',
       'stays correct when one session runs several sizes in turn',
     ]);
-    expect(results.length).toBe(8);
+  }, 300_000);
+
+  it('takes its tolerance from the declared precision: the same drift passes as f16', async () => {
+    const halfish = altered('halfish', (inner) => ({
+      backend: 'halfish',
+      precision: 'f16',
+      run: async (...args) => (await inner.run(...args)).map((v) => v + 1e-3),
+      dispose: () => inner.dispose(),
+    }));
+    expect(await failures(halfish)).toEqual([]);
+  }, 300_000);
+
+  it('fails a backend whose runs in flight together share one output buffer', async () => {
+    const sharing = altered('sharing', (inner) => {
+      let shared = new Float32Array(0);
+      return {
+        backend: 'sharing',
+        async run(...args: Parameters<BackendSession['run']>) {
+          const out = await inner.run(...args);
+          if (shared.length < out.length) shared = new Float32Array(out.length);
+          await new Promise((r) => setTimeout(r, 1));
+          const view = shared.subarray(0, out.length);
+          view.set(out);
+          await new Promise((r) => setTimeout(r, 1));
+          return view;
+        },
+        dispose: () => inner.dispose(),
+      };
+    });
+    expect(await failures(sharing)).toEqual([
+      'gives each of several runs in flight at once on one session its own correct result',
+    ]);
+  }, 300_000);
+
+  it('fails a backend that takes anything for a signal, or declares an unknown precision', async () => {
+    const lax = altered('lax', (inner) => ({
+      backend: 'lax',
+      precision: 'f8' as 'f16',
+      run: (y, w, h, signal) => inner.run(y, w, h, signal?.aborted === true ? signal : undefined),
+      dispose: () => inner.dispose(),
+    }));
+    expect(await failures(lax)).toEqual([
+      'declares a known precision and well-formed limits',
+      'rejects bad tiles and a signal that is not an AbortSignal with E_ARG',
+    ]);
   }, 300_000);
 });

@@ -70,16 +70,32 @@ describe('planTiles', () => {
         code: 'E_LIMIT',
         message:
           'A 1 x 1 tile with its 20 px halo needs 1681 pixels (860672 bytes at 64 channels) but memoryBudget 1000 ' +
-          'and maxTilePixels unset allow 1; raise them',
+          'allows 1; raise it',
+        details: { limit: 'memoryBudget', value: 1000, min: 860672 },
       }),
     );
-    expect(() => planTiles(100, 100, { tileSize: 30, maxTilePixels: 2000 })).toThrow(
+    expect(() => planTiles(100, 100, { maxTileSide: 40 })).toThrow(
       expect.objectContaining({
         code: 'E_LIMIT',
         message:
-          'Expected outer tiles of at most maxTilePixels 2000 pixels but tileSize 30 with a 20 px halo gives 45 x 45; lower tileSize',
+          'A 1 x 1 tile with its 20 px halo is 41 px square but maxTilePixels unset and maxTileSide 40 do not allow it',
       }),
     );
+  });
+
+  it('caps tiles, an explicit tileSize too, to the hard limits maxTilePixels and maxTileSide', () => {
+    const outers = (tiles: { outer: { width: number; height: number } }[]) =>
+      tiles.map((t) => [t.outer.width, t.outer.height]);
+    const capped = planTiles(100, 100, { tileSize: 30, maxTilePixels: 2000 });
+    expect(outers(capped).every(([w, h]) => w! * h! <= 2000)).toBe(true);
+    const sided = planTiles(1000, 50, { maxTileSide: 300 });
+    expect(outers(sided).every(([w, h]) => w! <= 300 && h! <= 300)).toBe(true);
+    expect(outers(planTiles(1000, 50, { tileSize: 5000, maxTileSide: 300 })).every(([w]) => w! <= 300)).toBe(
+      true,
+    );
+    // Within the limits the whole image stays one tile.
+    expect(planTiles(250, 200, { tileSize: 5000, maxTileSide: 300 }).length).toBe(1);
+    expect(planTiles(250, 200, { maxTileSide: 300 }).length).toBe(1);
   });
 
   it.each([
@@ -87,6 +103,7 @@ describe('planTiles', () => {
     [{ tileSize: 2.5 }, 'Expected a positive integer for tileSize but received number 2.5'],
     [{ halo: -1 }, 'Expected a non-negative integer for halo but received number -1'],
     [{ maxTilePixels: Number.NaN }, 'Expected a positive integer for maxTilePixels but received number NaN'],
+    [{ maxTileSide: 0 }, 'Expected a positive integer for maxTileSide but received number 0'],
     [
       { memoryBudget: Number.POSITIVE_INFINITY },
       'Expected a positive finite number of bytes for memoryBudget but received number Infinity',

@@ -21,8 +21,10 @@ export interface PlanOptions {
   tileSize?: number;
   /** Context added around each tile; at least the network's receptive radius (20 for the paper). */
   halo?: number;
-  /** Most pixels an outer tile may have (a backend's tensor limit); always enforced. */
+  /** Most pixels an outer tile may have (a backend's tensor limit); always enforced, tileSize is capped to it. */
   maxTilePixels?: number;
+  /** Longest side an outer tile may have (a GPU's texture size); always enforced, tileSize is capped to it. */
+  maxTileSide?: number;
   /** Bytes of activations one tile may use: 2 buffers x channels x outer pixels x 4 bytes. */
   memoryBudget?: number;
   /** Feature channels of the network, for the memory estimate (the paper: 64). */
@@ -38,6 +40,7 @@ interface ResolvedPlanOptions {
   tileSize?: number;
   halo: number;
   maxTilePixels?: number;
+  maxTileSide?: number;
   memoryBudget: number;
   channels: number;
 }
@@ -49,6 +52,7 @@ export function checkPlanOptions(options: PlanOptions): ResolvedPlanOptions {
     tileSize,
     halo = DEFAULT_HALO,
     maxTilePixels,
+    maxTileSide,
     memoryBudget = DEFAULT_MEMORY_BUDGET,
     channels = DEFAULT_CHANNELS,
   } = options;
@@ -58,11 +62,14 @@ export function checkPlanOptions(options: PlanOptions): ResolvedPlanOptions {
   if (maxTilePixels !== undefined && !isPositiveInt(maxTilePixels)) {
     throw argError('maxTilePixels', 'a positive integer', maxTilePixels);
   }
+  if (maxTileSide !== undefined && !isPositiveInt(maxTileSide)) {
+    throw argError('maxTileSide', 'a positive integer', maxTileSide);
+  }
   if (typeof memoryBudget !== 'number' || !(memoryBudget > 0) || memoryBudget === Number.POSITIVE_INFINITY) {
     throw argError('memoryBudget', 'a positive finite number of bytes', memoryBudget);
   }
   assertPositiveInt(channels, 'channels');
-  return { tileSize, halo, maxTilePixels, memoryBudget, channels };
+  return { tileSize, halo, maxTilePixels, maxTileSide, memoryBudget, channels };
 }
 
 /** Cuts 0..length into `ceil(length / size)` spans of near-equal length (no sliver at the end). */
@@ -78,25 +85,45 @@ function grow(start: number, end: number, halo: number, length: number): [number
   return [Math.max(0, start - halo), Math.min(length, end + halo)];
 }
 
-/** The inner tile side: the explicit one, or the largest whose outer tile fits the budget and the cap. */
+/**
+ * The inner tile side: the explicit one or the largest whose outer tile fits the budget, capped in
+ * either case so that outer tiles respect maxTilePixels and maxTileSide (hard limits of an engine).
+ */
 function chooseTileSize(width: number, height: number, o: ResolvedPlanOptions): number {
-  if (o.tileSize !== undefined) return o.tileSize;
   const bytesPerPixel = 2 * o.channels * 4;
-  const maxOuter = Math.min(
-    Math.floor(o.memoryBudget / bytesPerPixel),
-    o.maxTilePixels ?? Number.POSITIVE_INFINITY,
-  );
-  if (width * height <= maxOuter) return Math.max(width, height);
-  const side = Math.floor(Math.sqrt(maxOuter)) - 2 * o.halo;
-  if (side < 1) {
-    const needed = (1 + 2 * o.halo) ** 2;
+  const maxPixels = o.maxTilePixels ?? Number.POSITIVE_INFINITY;
+  const maxSide = o.maxTileSide ?? Number.POSITIVE_INFINITY;
+  const fitsWhole = width * height <= maxPixels && Math.max(width, height) <= maxSide;
+  // The largest inner side whose outer tile (inner + 2 halos) meets the hard limits.
+  const hardSide = Math.min(Math.floor(Math.sqrt(maxPixels)), maxSide) - 2 * o.halo;
+  if (o.tileSize !== undefined) {
+    if (fitsWhole && o.tileSize >= Math.max(width, height)) return o.tileSize;
+    if (o.tileSize <= hardSide) return o.tileSize;
+  } else {
+    const budgetPixels = Math.floor(o.memoryBudget / bytesPerPixel);
+    const fitsBudget = width * height <= budgetPixels;
+    if (fitsWhole && fitsBudget) return Math.max(width, height);
+    const budgetSide = Math.floor(Math.sqrt(budgetPixels)) - 2 * o.halo;
+    if (budgetSide < 1) {
+      const needed = (1 + 2 * o.halo) ** 2;
+      throw new VdsrError(
+        'E_LIMIT',
+        `A 1 x 1 tile with its ${o.halo} px halo needs ${needed} pixels (${needed * bytesPerPixel} bytes at ${o.channels} channels) ` +
+          `but memoryBudget ${o.memoryBudget} allows ${budgetPixels}; raise it`,
+        { details: { limit: 'memoryBudget', value: o.memoryBudget, min: needed * bytesPerPixel } },
+      );
+    }
+    if (hardSide >= 1) return Math.min(budgetSide, hardSide);
+  }
+  if (hardSide < 1) {
     throw new VdsrError(
       'E_LIMIT',
-      `A 1 x 1 tile with its ${o.halo} px halo needs ${needed} pixels (${needed * bytesPerPixel} bytes at ${o.channels} channels) ` +
-        `but memoryBudget ${o.memoryBudget} and maxTilePixels ${o.maxTilePixels ?? 'unset'} allow ${maxOuter}; raise them`,
+      `A 1 x 1 tile with its ${o.halo} px halo is ${1 + 2 * o.halo} px square but maxTilePixels ` +
+        `${o.maxTilePixels ?? 'unset'} and maxTileSide ${o.maxTileSide ?? 'unset'} do not allow it`,
+      { details: { limit: 'maxTilePixels', value: o.maxTilePixels } },
     );
   }
-  return side;
+  return hardSide;
 }
 
 /**
@@ -116,13 +143,6 @@ export function planTiles(width: number, height: number, options: PlanOptions = 
     for (const [x0, x1] of spans(width, size)) {
       const [ox0, ox1] = grow(x0, x1, o.halo, width);
       const outer = { x: ox0, y: oy0, width: ox1 - ox0, height: oy1 - oy0 };
-      if (o.maxTilePixels !== undefined && outer.width * outer.height > o.maxTilePixels) {
-        throw new VdsrError(
-          'E_LIMIT',
-          `Expected outer tiles of at most maxTilePixels ${o.maxTilePixels} pixels but tileSize ${size} with a ` +
-            `${o.halo} px halo gives ${outer.width} x ${outer.height}; lower tileSize`,
-        );
-      }
       tiles.push({ index: tiles.length, inner: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, outer });
     }
   }

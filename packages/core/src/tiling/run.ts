@@ -1,6 +1,6 @@
 import type { BackendSession } from '../backend.js';
 import { assertPlane } from '../backends/args.js';
-import { argError, throwIfAborted, VdsrError } from '../errors.js';
+import { argError, assertSignal, throwIfAborted, VdsrError } from '../errors.js';
 import { checkPlanOptions, type PlanOptions, planTiles, type Rect } from './plan.js';
 
 export interface TileProgress {
@@ -21,9 +21,7 @@ export interface TiledOptions extends PlanOptions {
 export function checkTiledOptions(options: TiledOptions): void {
   checkPlanOptions(options);
   const { signal, onProgress } = options;
-  if (signal !== undefined && typeof (signal as Partial<AbortSignal>)?.aborted !== 'boolean') {
-    throw argError('signal', 'an AbortSignal', signal);
-  }
+  assertSignal(signal);
   if (onProgress !== undefined && typeof onProgress !== 'function')
     throw argError('onProgress', 'a function', onProgress);
 }
@@ -45,6 +43,23 @@ async function runChecked(
   return output;
 }
 
+const smaller = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.min(a, b);
+
+/**
+ * The plan options for tiles run on `session`: the caller's, with the session's memory budget as the
+ * default and the smaller of the caller's and the session's hard limits.
+ */
+export function sessionPlanOptions(session: BackendSession, options: PlanOptions): PlanOptions {
+  const limits = session.limits ?? {};
+  return {
+    ...options,
+    memoryBudget: options.memoryBudget ?? session.memoryBudget,
+    maxTilePixels: smaller(options.maxTilePixels, limits.maxTilePixels),
+    maxTileSide: smaller(options.maxTileSide, limits.maxTileSide),
+  };
+}
+
 /** Copies `rect` of a `stride`-wide plane into `to` (rect-sized, row-major). */
 function crop(from: Float32Array, stride: number, rect: Rect, to: Float32Array): void {
   for (let r = 0; r < rect.height; r++) {
@@ -56,7 +71,8 @@ function crop(from: Float32Array, stride: number, rect: Rect, to: Float32Array):
 /**
  * Runs the network over a luma plane (Y / 255) tile by tile and stitches the inner rects. With a halo
  * of at least the receptive radius the result equals one run over the whole image, at a memory cost
- * bounded by the tile size. Checks `signal` between tiles (and hands it to the backend).
+ * bounded by the tile size. Tiles follow sessionPlanOptions: never beyond the session's limits. Checks
+ * `signal` between tiles (and hands it to the backend).
  */
 export async function runTiled(
   session: BackendSession,
@@ -69,7 +85,7 @@ export async function runTiled(
   assertPlane(y, width, height);
   checkTiledOptions(options);
   const { signal, onProgress } = options;
-  const tiles = planTiles(width, height, options);
+  const tiles = planTiles(width, height, sessionPlanOptions(session, options));
   throwIfAborted(signal);
   const whole = { x: 0, y: 0, width, height };
   if (tiles.length === 1) {
@@ -78,7 +94,9 @@ export async function runTiled(
     return out;
   }
   const out = new Float32Array(width * height);
-  const input = new Float32Array(Math.max(...tiles.map((t) => t.outer.width * t.outer.height)));
+  const input = new Float32Array(
+    tiles.reduce((most, t) => Math.max(most, t.outer.width * t.outer.height), 0),
+  );
   let done = 0;
   for (const { index, inner, outer } of tiles) {
     throwIfAborted(signal);
