@@ -30,7 +30,8 @@ describe('vite build of the fixture', () => {
     expect([upscaled.width, upscaled.height]).toEqual([160, 96]);
     const bicubic = resizeImage(images.small, { scale: 2 }) as VdsrImage<Uint8Array>;
     const gain = psnr(images.truth, upscaled, { shave: 2 }) - psnr(images.truth, bicubic, { shave: 2 });
-    expect(gain).toBeGreaterThan(0.5);
+    console.info(`VDSR - bicubic on the 2x asset: ${gain.toFixed(2)} dB`);
+    expect(gain).toBeGreaterThan(1);
   });
 
   it('emits the srcset: the original as 1x, VDSR for 2x and 3x, in the page script', async () => {
@@ -41,7 +42,9 @@ describe('vite build of the fixture', () => {
     const script = first.output.output.find((o) => o.type === 'chunk' && o.isEntry);
     const code = script?.type === 'chunk' ? script.code : '';
     const double = emitted(first.output, 'hero@160x96.png').fileName;
-    expect(code).toContain(`/${original.fileName} 1x, /${double} 2x, /${emitted(first.output, 'hero@240x144.png').fileName} 3x`);
+    expect(code).toContain(
+      `/${original.fileName} 1x, /${double} 2x, /${emitted(first.output, 'hero@240x144.png').fileName} 3x`,
+    );
     expect(code).toMatch(/width:80,height:48/);
   });
 

@@ -14,8 +14,16 @@ const TEST_CARD = fileURLToPath(new URL('../../../examples/test-card.png', impor
 const CROP = { left: 20, top: 76, width: 160, height: 96 };
 
 /** The test card crop (ground truth), and its MATLAB-bicubic half (the source image) as PNG. */
-export async function testImages(): Promise<{ truth: VdsrImage<Uint8Array>; small: VdsrImage<Uint8Array>; png: Buffer }> {
-  const { data, info } = await sharp(TEST_CARD).extract(CROP).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+export async function testImages(): Promise<{
+  truth: VdsrImage<Uint8Array>;
+  small: VdsrImage<Uint8Array>;
+  png: Buffer;
+}> {
+  const { data, info } = await sharp(TEST_CARD)
+    .extract(CROP)
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const truth = { width: info.width, height: info.height, channels: 3 as const, data: new Uint8Array(data) };
   const small = resizeImage(truth, { scale: 0.5 });
   const png = await sharp(small.data, { raw: { width: small.width, height: small.height, channels: 3 } })
@@ -59,7 +67,9 @@ export async function buildSite(
 export function emitted(output: Rollup.RollupOutput, name: string): Rollup.OutputAsset {
   const dot = name.lastIndexOf('.');
   const pattern = new RegExp(`^assets/${name.slice(0, dot)}-[\\w-]+\\${name.slice(dot)}$`);
-  const asset = output.output.find((o): o is Rollup.OutputAsset => o.type === 'asset' && pattern.test(o.fileName));
+  const asset = output.output.find(
+    (o): o is Rollup.OutputAsset => o.type === 'asset' && pattern.test(o.fileName),
+  );
   if (!asset) throw new Error(`no asset for ${name} in ${output.output.map((o) => o.fileName).join(', ')}`);
   return asset;
 }
