@@ -61,6 +61,14 @@ describe('vite dev', () => {
     expect(plugin.api.stats).toMatchObject({ upscaled: 1, cached: 1 });
   });
 
+  it('reports a failed import with the file and the cause', async () => {
+    const response = await fetch(`${origin}/src/missing.png?vdsr&scale=2&import`);
+    expect(response.status).toBe(500);
+    expect(await response.text()).toContain(
+      `src/missing.png?vdsr&scale=2: Cannot read the image: ENOENT: no such file or directory, open '${join(site.root, 'src', 'missing.png')}'`,
+    );
+  });
+
   it('answers 404 for a key that is not cached', async () => {
     expect((await fetch(`${origin}/@vdsr/${'0'.repeat(64)}.png`)).status).toBe(404);
   });

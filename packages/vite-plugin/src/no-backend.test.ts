@@ -30,7 +30,7 @@ describe('with only the reference backend registered', () => {
 
   it("fails the build naming the package to install, with backend 'auto'", async () => {
     await expect(buildSite(site.root, vdsr())).rejects.toThrow(
-      "src/hero.png?vdsr&scale=2: Only the reference backend (plain JavaScript, many times slower than onnxruntime) can run: install @vdsr/backend-onnxruntime and onnxruntime-node, and add import '@vdsr/backend-onnxruntime' to your Vite config",
+      "src/main.ts): Only the reference backend (plain JavaScript, many times slower than onnxruntime) can run: install @vdsr/backend-onnxruntime and onnxruntime-node, and add import '@vdsr/backend-onnxruntime' to your Vite config",
     );
   });
 

@@ -1,4 +1,4 @@
-import { basename, isAbsolute, relative, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { isVdsrError, VdsrError, type VdsrWeights } from '@vdsr/core';
 import { loadWeights } from '@vdsr/weights';
 import { createFilter, normalizePath, type Plugin, type ResolvedConfig } from 'vite';
@@ -24,11 +24,13 @@ export interface VdsrPluginApi {
 
 export type VdsrPlugin = Plugin<VdsrPluginApi> & { api: VdsrPluginApi };
 
-/** A failure as `this.error` reports it: the import, then the cause. */
-function importError(root: string, file: string, query: string, error: unknown): VdsrError {
-  const where = `${normalizePath(relative(root, file))}${query ? `?${query}` : ''}`;
+/**
+ * A failure as `this.error` reports it: the cause, after the import's name where Vite would not
+ * give it (Rollup's build error already starts "Could not load <file>?<query> (imported by ...)").
+ */
+function importError(where: string | undefined, error: unknown): VdsrError {
   const cause = error instanceof Error ? error.message : String(error);
-  return new VdsrError(isVdsrError(error) ? error.code : 'E_INTERNAL', `${where}: ${cause}`, {
+  return new VdsrError(isVdsrError(error) ? error.code : 'E_INTERNAL', where ? `${where}: ${cause}` : cause, {
     cause: error,
     ...(isVdsrError(error) && error.details ? { details: error.details } : {}),
   });
@@ -84,20 +86,23 @@ export function vdsr(userOptions?: VdsrPluginOptions): VdsrPlugin {
       upscales?.resetStats();
     },
 
-    // A missing file would fail in Vite's resolver with a generic message; resolve `?vdsr` imports
-    // of relative paths here so that load reports the file and the cause.
+    // A missing file would fail in Vite's resolver (or in dev, reach load as a URL), with a generic
+    // message: resolve `?vdsr` imports of relative and root paths here so that load names the file.
     async resolveId(source, importer, resolveOptions) {
-      if (!importer || !/[?&]vdsr(?:[&=]|$)/.test(source)) return null;
+      if (!/[?&]vdsr(?:[&=]|$)/.test(source)) return null;
       const resolved = await this.resolve(source, importer, { ...resolveOptions, skipSelf: true });
-      if (resolved || !source.startsWith('.')) return resolved;
-      return resolve(importer.split('?')[0]!, '..', source);
+      if (resolved) return resolved;
+      if (source.startsWith('/')) return join(config.root, source);
+      return importer && source.startsWith('.') ? resolve(importer.split('?')[0]!, '..', source) : null;
     },
 
     async load(id) {
       if (id.startsWith('\0') || !upscales) return null;
       const [file = '', query = ''] = id.split('?', 2) as [string, string?];
       if (!isAbsolute(file)) return null;
-      const fail = (error: unknown): never => this.error(importError(config.root, file, query, error));
+      const where = `${normalizePath(relative(config.root, file))}${query ? `?${query}` : ''}`;
+      const fail = (error: unknown): never =>
+        this.error(importError(config.command === 'build' ? undefined : where, error));
       let request: ReturnType<typeof requestOf>;
       try {
         request = requestOf(new URLSearchParams(query), options.defaults, included(file));
