@@ -3,6 +3,7 @@ import '@vdsr/backend-onnxruntime';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { psnr, resizeImage, type VdsrImage } from '@vdsr/core';
+import { createLogger } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_NAME } from './cache.js';
 import { vdsr } from './plugin.js';
@@ -13,12 +14,15 @@ describe('vite build of the fixture', () => {
   let images: Awaited<ReturnType<typeof testImages>>;
   let first: Awaited<ReturnType<typeof buildSite>>;
   let firstStats: { upscaled: number; cached: number };
+  const logged: string[] = [];
 
   beforeAll(async () => {
     images = await testImages();
     site = await makeSite(images.png);
     const plugin = vdsr();
-    first = await buildSite(site.root, plugin);
+    const customLogger = createLogger('silent');
+    customLogger.info = (line) => void logged.push(line);
+    first = await buildSite(site.root, plugin, { customLogger });
     firstStats = { ...plugin.api.stats };
     console.info(`first build (empty cache): ${first.ms.toFixed(0)} ms`);
   });
@@ -50,6 +54,16 @@ describe('vite build of the fixture', () => {
 
   it('upscales the 2x image once although two imports ask for it at the same time', () => {
     expect(firstStats).toMatchObject({ upscaled: 2, cached: 0 });
+  });
+
+  it('sums the build up in a log line, after any progress lines', () => {
+    const dir = join(site.root, 'node_modules/.cache/vdsr');
+    const lines = logged.filter((line) => line.startsWith('vdsr: '));
+    // Progress lines appear only when upscaling passes 1.5 s, which depends on the machine's load.
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^vdsr: upscaled [0-2] of [1-2] images; /);
+    expect(lines.at(-1)).toMatch(
+      new RegExp(`^vdsr: 2 images, 2 upscaled in \\d+\\.\\d s, 0 from the cache \\(${dir}\\)$`),
+    );
   });
 
   it('leaves only whole images in the cache', async () => {

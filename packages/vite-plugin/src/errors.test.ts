@@ -76,6 +76,14 @@ describe('failed builds', () => {
     );
   });
 
+  it('names an invalid session option', async () => {
+    await expectFailure(
+      './hero.png?vdsr&scale=2',
+      'Expected a positive integer for options.threads but received number 0',
+      { session: { threads: 0 } },
+    );
+  });
+
   it('names an unknown backend', async () => {
     await expectFailure(
       './hero.png?vdsr&scale=2',
