@@ -33,8 +33,8 @@ describe('the include and exclude options', () => {
 
   it('upscales plain imports of the included folder with the defaults, leaving ?url and excluded files alone', async () => {
     const plugin = vdsr({
-      include: '**/retina/*.png',
-      exclude: '**/keep.png',
+      include: 'src/retina/*.png',
+      exclude: /keep\.png$/,
       defaults: { scale: 3, format: 'webp' },
     });
     const { output } = await buildSite(site.root, plugin, {

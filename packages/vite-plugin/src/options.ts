@@ -5,8 +5,9 @@ import { checkQuery, type VdsrQuery } from './query.js';
 
 export interface VdsrPluginOptions {
   /**
-   * Files to upscale even when imported without `?vdsr` (globs or regular expressions on absolute
-   * paths, as Vite's createFilter reads them), with the `defaults` query. Default: none.
+   * Files to upscale even when imported without `?vdsr`, with the `defaults` query: globs relative
+   * to Vite's root or regular expressions on absolute paths, as Vite's createFilter reads them.
+   * Default: none.
    */
   include?: FilterPattern;
   /** Files the `include` option leaves alone. An explicit `?vdsr` import is always upscaled. */

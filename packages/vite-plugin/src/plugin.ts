@@ -43,8 +43,7 @@ function importError(where: string | undefined, error: unknown): VdsrError {
  */
 export function vdsr(userOptions?: VdsrPluginOptions): VdsrPlugin {
   const options = checkPluginOptions(userOptions);
-  const included =
-    options.include === undefined ? () => false : createFilter(options.include, options.exclude);
+  let included: (file: string) => boolean = () => false;
   let weights: Promise<VdsrWeights> | undefined;
   const getWeights = () => {
     weights ??= options.weights ? Promise.resolve(options.weights) : loadWeights();
@@ -72,6 +71,9 @@ export function vdsr(userOptions?: VdsrPluginOptions): VdsrPlugin {
 
     configResolved(resolved) {
       config = resolved;
+      if (options.include !== undefined) {
+        included = createFilter(options.include, options.exclude, { resolve: config.root });
+      }
       cache = new DiskCache(resolve(config.root, options.cacheDir ?? 'node_modules/.cache/vdsr'));
       const quiet = !options.progress || config.command !== 'build';
       progress = new BuildProgress({ log: quiet ? () => undefined : (line) => config.logger.info(line) });

@@ -26,6 +26,11 @@ describe('BuildProgress', () => {
     progress.start('c.png 3x', 10).done();
     vi.advanceTimersByTime(5000);
     expect(lines).toHaveLength(2);
+    // All done: the next images (the next build) count from zero.
+    progress.add();
+    progress.start('d.png 2x', 10);
+    expect(progress.line()).toMatch(/^vdsr: upscaled 0 of 1 images; now d\.png 2x 0%/);
+    progress.end();
   });
 
   it('says it is estimating before any pixel is done', () => {

@@ -93,10 +93,18 @@ export class BuildProgress {
     return `vdsr: upscaled ${this.finished} of ${this.total} images${now ? `; now ${now}` : ''}; ${eta}`;
   }
 
-  /** Stops the lines until an image starts again (called when the build ends, whatever is left). */
+  /**
+   * Stops the lines until an image starts again (called when the build ends, whatever is left);
+   * with nothing running, the next images count from zero (the next build in watch mode).
+   */
   end(): void {
     clearInterval(this.timer);
     this.timer = undefined;
+    if (this.running.size === 0) {
+      this.started = 0;
+      this.finished = 0;
+      this.total = 0;
+    }
   }
 
   private begin(): void {
