@@ -37,7 +37,7 @@ export function planImages(
       target,
       // Any name passes here; sharp rejects those it cannot write (E_ARG listing the ones it can).
       ...(request.format === undefined ? {} : { format: request.format as OutputFormat }),
-      label: `${basename(file)} ${density === undefined ? `${size.width}x${size.height}` : `${density}x`}`,
+      label: `${basename(file)} ${'scale' in target ? `${target.scale}x` : `${size.width}x${size.height}`}`,
       pixels: size.width * size.height,
     };
     return {
