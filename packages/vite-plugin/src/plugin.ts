@@ -8,7 +8,7 @@ import { cacheMiddleware, DEV_PREFIX } from './dev-server.js';
 import { createLimiter } from './limiter.js';
 import { checkPluginOptions, type VdsrPluginOptions } from './options.js';
 import { planImages } from './plan.js';
-import { BuildProgress } from './progress.js';
+import { BuildProgress, images } from './progress.js';
 import { requestOf } from './query.js';
 import { readSource } from './source.js';
 import { lazyUpscaler } from './upscaler.js';
@@ -138,7 +138,7 @@ export function vdsr(userOptions?: VdsrPluginOptions): VdsrPlugin {
       const { upscaled, cached, upscaleMs } = upscales?.stats ?? stats;
       if (config?.command === 'build' && upscaled + cached > 0) {
         config.logger.info(
-          `vdsr: ${upscaled + cached} images, ${upscaled} upscaled${upscaled ? ` in ${(upscaleMs / 1000).toFixed(1)} s` : ''}, ${cached} from the cache (${cache?.dir})`,
+          `vdsr: ${images(upscaled + cached)}, ${upscaled} upscaled${upscaled ? ` in ${(upscaleMs / 1000).toFixed(1)} s` : ''}, ${cached} from the cache (${cache?.dir})`,
         );
       }
       return upscaler.dispose();

@@ -29,7 +29,7 @@ describe('BuildProgress', () => {
     // All done: the next images (the next build) count from zero.
     progress.add();
     progress.start('d.png 2x', 10);
-    expect(progress.line()).toMatch(/^vdsr: upscaled 0 of 1 images; now d\.png 2x 0%/);
+    expect(progress.line()).toMatch(/^vdsr: upscaled 0 of 1 image; now d\.png 2x 0%/);
     progress.end();
   });
 
@@ -37,7 +37,7 @@ describe('BuildProgress', () => {
     const progress = new BuildProgress({ log: () => undefined });
     progress.add();
     progress.start('a.png 2x', 100);
-    expect(progress.line()).toBe('vdsr: upscaled 0 of 1 images; now a.png 2x 0%; estimating the time left');
+    expect(progress.line()).toBe('vdsr: upscaled 0 of 1 image; now a.png 2x 0%; estimating the time left');
     progress.end();
   });
 });

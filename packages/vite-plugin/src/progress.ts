@@ -21,6 +21,11 @@ interface Entry {
   fraction: number;
 }
 
+/** `1 image`, `2 images`. */
+export function images(count: number): string {
+  return `${count} image${count === 1 ? '' : 's'}`;
+}
+
 function seconds(ms: number): string {
   const s = Math.ceil(ms / 1000);
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
@@ -90,7 +95,7 @@ export class BuildProgress {
     const left = this.pixelsTotal + perImage * (this.total - this.started) - done;
     const eta = done > 0 ? `about ${seconds((elapsed * left) / done)} left` : 'estimating the time left';
     const now = [...this.running].map((e) => `${e.label} ${Math.floor(e.fraction * 100)}%`).join(', ');
-    return `vdsr: upscaled ${this.finished} of ${this.total} images${now ? `; now ${now}` : ''}; ${eta}`;
+    return `vdsr: upscaled ${this.finished} of ${images(this.total)}${now ? `; now ${now}` : ''}; ${eta}`;
   }
 
   /**
