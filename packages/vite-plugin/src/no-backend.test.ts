@@ -41,4 +41,10 @@ describe('with only the reference backend registered', () => {
     expect([meta.width, meta.height]).toEqual([24, 20]);
     expect(plugin.api.stats.upscaled).toBe(1);
   });
+
+  it('builds from the cache without opening any backend', async () => {
+    const plugin = vdsr();
+    await buildSite(site.root, plugin);
+    expect(plugin.api.stats).toMatchObject({ upscaled: 0, cached: 1 });
+  });
 });
