@@ -1,5 +1,16 @@
 import { spawn } from 'node:child_process';
 
+/**
+ * The environment as a user's shell has it: without what pnpm and the test runner set for their own
+ * children (NODE_PATH would let Node find packages in this workspace that the project lacks; npm_*
+ * and pnpm_* settings would steer npm).
+ */
+function userEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => key !== 'NODE_PATH' && !/^(npm|pnpm)_/i.test(key)),
+  );
+}
+
 /** Runs a command without a shell, stdout and stderr together; rejects with the output if it fails. */
 export function run(
   command: string,
@@ -9,7 +20,7 @@ export function run(
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
+      env: { ...userEnv(), ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: options.timeoutMs ?? 300_000,
     });
