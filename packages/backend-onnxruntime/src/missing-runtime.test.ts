@@ -1,28 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { createRandomWeights } from '@vdsr/core';
 import { describe, expect, it, vi } from 'vitest';
 import { isMissingPackage } from './missing-runtime.js';
 import { onnxruntimeBackend } from './node-backend.js';
+import { notInstalled } from './not-installed.fixture.js';
 import { onnxruntimeWebBackend } from './web-backend.js';
 
-/**
- * The error Node itself throws on importing `name` where it is not installed: a fresh Node in the
- * temporary directory (not this workspace, and without the NODE_PATH a test runner may set).
- */
-function notInstalled(name: string): Error {
-  const script = `import(${JSON.stringify(name)}).then(() => console.log('{}'), (e) => console.log(JSON.stringify({ code: e.code, message: e.message })))`;
-  const output = execFileSync(process.execPath, ['-e', script], { cwd: tmpdir(), env: {}, encoding: 'utf8' });
-  const { code, message } = JSON.parse(output) as { code?: string; message?: string };
-  if (!message) throw new Error(`${name} is installed where this test expected none`);
-  return Object.assign(new Error(message), { code });
-}
-
 // Both runtimes as an application that installed neither sees them: importing one fails as Node fails.
-vi.mock('onnxruntime-node', () => {
+vi.mock('onnxruntime-node', async () => {
+  const { notInstalled } = await import('./not-installed.fixture.js');
   throw notInstalled('onnxruntime-node');
 });
-vi.mock('onnxruntime-web', () => {
+vi.mock('onnxruntime-web', async () => {
+  const { notInstalled } = await import('./not-installed.fixture.js');
   throw notInstalled('onnxruntime-web');
 });
 
