@@ -13,6 +13,7 @@ const NODE_MEMORY_BUDGET = 2 ** 30;
 export const onnxruntimeBackend: Backend = createOrtBackend({
   name: 'onnxruntime',
   memoryBudget: NODE_MEMORY_BUDGET,
+  runtime: 'onnxruntime-node',
   load: () => import('onnxruntime-node'),
   sessionOptions: (_ort, { threads }) => ({
     executionProviders: ['cpu'],

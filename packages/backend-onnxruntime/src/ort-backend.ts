@@ -7,13 +7,19 @@ import {
   type VdsrWeights,
 } from '@vdsr/core/backend';
 import type { InferenceSession } from 'onnxruntime-web';
+import { isMissingPackage } from './missing-runtime.js';
 import { buildVdsrOnnxModel } from './onnx/vdsr-graph.js';
 import type { Ort } from './ort.js';
 import { message, OrtSession } from './ort-session.js';
 
 export interface OrtBackendSpec {
   readonly name: string;
-  /** Loads the runtime on first use, so that importing this package loads no native code or wasm. */
+  /** The runtime's npm package: an optional peer dependency, installed by the application. */
+  readonly runtime: 'onnxruntime-node' | 'onnxruntime-web';
+  /**
+   * Loads the runtime on first use, so that importing this package loads no native code or wasm, and
+   * an entry needs only its own runtime installed.
+   */
   load(): Promise<Ort>;
   /** The runtime's options for a new session. */
   sessionOptions(ort: Ort, options: SessionOptions): InferenceSession.SessionOptions;
@@ -29,9 +35,10 @@ export function createOrtBackend(spec: OrtBackendSpec): Backend {
     try {
       return await loading;
     } catch (error) {
-      throw new VdsrError('E_BACKEND', `${spec.name} could not be loaded: ${message(error)}`, {
-        cause: error,
-      });
+      const why = isMissingPackage(error, spec.runtime)
+        ? `${spec.runtime} is not installed; install it beside @vdsr/backend-onnxruntime: npm install ${spec.runtime}`
+        : `${spec.runtime} could not be loaded: ${message(error)}`;
+      throw new VdsrError('E_BACKEND', `${spec.name}: ${why}`, { cause: error });
     }
   };
   return {

@@ -10,6 +10,7 @@ export function webExecutionProviders(): ('webgpu' | 'wasm')[] {
 /** VDSR on onnxruntime-web: WebGPU when `navigator.gpu` exists, wasm otherwise (Node included). */
 export const onnxruntimeWebBackend: Backend = createOrtBackend({
   name: 'onnxruntime-web',
+  runtime: 'onnxruntime-web',
   load: () => import('onnxruntime-web'),
   sessionOptions: (ort, { threads }) => {
     // The wasm thread pool is made when the first session starts; later values cannot change it.
