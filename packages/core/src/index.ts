@@ -49,6 +49,7 @@ export {
   DEFAULT_MAX_SCALE,
   type SessionUpscaleOptions,
   type UpscaleOptions,
+  upscaleSize,
 } from './pipeline/options.js';
 export { upscale } from './pipeline/upscale.js';
 export { createUpscaler, type Upscaler, type UpscalerOptions } from './pipeline/upscaler.js';

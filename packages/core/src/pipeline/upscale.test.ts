@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lumaPlane } from '../colour/ycbcr.js';
+import type { VdsrError } from '../errors.js';
 import { VDSR_PAPER } from '../graph/architecture.js';
 import type { ImageInput, VdsrImage } from '../image.js';
 import { referenceBackend } from '../reference/backend.js';
 import { resizeImage } from '../resize/image.js';
 import { resizePlane } from '../resize/plane.js';
+import { MAX_RESIZE_PIXELS } from '../resize/target.js';
 import { identityWeights, maxAbsDiff, randomImage } from '../testing/fixtures.js';
 import { createRandomWeights } from '../weights/random.js';
+import { DEFAULT_MAX_OUTPUT_PIXELS, upscaleSize } from './options.js';
 import { upscale } from './upscale.js';
 
 const architecture = { ...VDSR_PAPER, channels: 4 };
@@ -18,6 +21,16 @@ const identity = await referenceBackend.createSession(identityWeights(architectu
 /** One channel of an interleaved image. */
 function channel(image: VdsrImage, c: number): number[] {
   return Array.from({ length: image.width * image.height }, (_, p) => image.data[p * image.channels + c]!);
+}
+
+/** The code and details of upscaleSize's error for an image of `width` x `height`. */
+function sizeFailure(width: number, height: number, target: object, options = {}) {
+  try {
+    upscaleSize({ width, height }, target as never, options);
+  } catch (error) {
+    return { code: (error as VdsrError).code, ...(error as VdsrError).details };
+  }
+  throw new Error('expected a failure');
 }
 
 describe('upscale', () => {
@@ -165,7 +178,8 @@ describe('upscale', () => {
     await expect(run({ scale: 8.5 })).rejects.toMatchObject({
       code: 'E_LIMIT',
       message:
-        'Expected a scale of at most 8 but 4 x 4 -> 34 x 34 scales the width by 8.5; raise the maxScale option to allow it',
+        'Expected a scale of at most 8 (maxScale) but 4 x 4 -> 34 x 34 scales the width by 8.5; raise the maxScale option to allow it',
+      details: { option: 'target.scale', limit: 'maxScale', value: 8.5, max: 8 },
     });
     expect(
       (await upscale(randomImage(1, 1, 1, 1), { scale: 9 }, { session, architecture, maxScale: 10 })).width,
@@ -173,7 +187,42 @@ describe('upscale', () => {
     await expect(run({ scale: 2 }, { maxOutputPixels: 63 })).rejects.toMatchObject({
       code: 'E_LIMIT',
       message:
-        'Expected an output of at most 63 pixels but 4 x 4 -> 8 x 8 is 64; raise the maxOutputPixels option to allow it',
+        'Expected an output of at most 63 pixels (maxOutputPixels) but 4 x 4 -> 8 x 8 is 64; raise the maxOutputPixels option to allow it',
+      details: { option: 'target', limit: 'maxOutputPixels', value: 64, max: 63 },
+    });
+  });
+
+  it('checks a size alone (upscaleSize), naming the target field, the limit and its bound in details', () => {
+    const fails = (target: object, options = {}) => sizeFailure(20, 10, target, options);
+    expect(upscaleSize({ width: 20, height: 10 }, { width: 160 })).toMatchObject({ width: 160, height: 80 });
+    expect(fails({ width: 161 })).toEqual({
+      code: 'E_LIMIT',
+      option: 'target.width',
+      limit: 'maxScale',
+      value: 161,
+      max: 160,
+    });
+    // One side given: the other axis follows it, so the given side is at fault.
+    expect(fails({ height: 90 })).toMatchObject({ option: 'target.height', value: 90, max: 80 });
+    expect(fails({ width: 40, height: 90 })).toMatchObject({ option: 'target.height', max: 80 });
+    expect(fails({ width: 20, height: 20 })).toEqual({
+      code: 'E_ARG',
+      option: 'target.width',
+      value: 20,
+      min: 21,
+    });
+    expect(fails({ scale: 3 }, { maxScale: 2.5 })).toMatchObject({ option: 'target.scale', max: 2.5 });
+    // Past MAX_RESIZE_PIXELS too, the output limit that applies is the one named.
+    expect(sizeFailure(60000, 60000, { scale: 2 })).toEqual({
+      code: 'E_LIMIT',
+      option: 'target',
+      limit: 'maxOutputPixels',
+      value: 120000 * 120000,
+      max: DEFAULT_MAX_OUTPUT_PIXELS,
+    });
+    expect(sizeFailure(60000, 60000, { scale: 2 }, { maxOutputPixels: 2 ** 40 })).toMatchObject({
+      limit: 'MAX_RESIZE_PIXELS',
+      max: MAX_RESIZE_PIXELS,
     });
   });
 

@@ -45,12 +45,8 @@ function fromSize(width: number, height: number, target: LooseTarget): TargetSiz
   throw argError('target', 'an object with scale, width or height', target);
 }
 
-/**
- * The output size and kernel scales of a resize, as MATLAB's imresize derives them: `{ scale }` gives
- * ceil(size * scale); `{ width, height }` gives that size (scale = out / in per axis); one side only
- * keeps the aspect ratio. Throws E_ARG on bad input and E_LIMIT past MAX_RESIZE_PIXELS.
- */
-export function targetSize(width: number, height: number, target: ResizeTarget): TargetSize {
+/** targetSize without its MAX_RESIZE_PIXELS check, for callers that check a tighter limit first. */
+export function uncheckedTargetSize(width: number, height: number, target: ResizeTarget): TargetSize {
   assertPositiveInt(width, 'width');
   assertPositiveInt(height, 'height');
   if (typeof target !== 'object' || target === null) {
@@ -63,12 +59,28 @@ export function targetSize(width: number, height: number, target: ResizeTarget):
       `Expected target with either scale or width/height but received scale ${describeValue(t.scale)} with width ${describeValue(t.width)} and height ${describeValue(t.height)}`,
     );
   }
-  const size = t.scale !== undefined ? fromScale(width, height, t.scale) : fromSize(width, height, t);
-  if (size.width * size.height > MAX_RESIZE_PIXELS) {
+  return t.scale !== undefined ? fromScale(width, height, t.scale) : fromSize(width, height, t);
+}
+
+/** E_LIMIT unless the output of a resize fits MAX_RESIZE_PIXELS. */
+export function checkResizePixels(width: number, height: number, size: TargetSize): void {
+  const pixels = size.width * size.height;
+  if (pixels > MAX_RESIZE_PIXELS) {
     throw new VdsrError(
       'E_LIMIT',
-      `Expected an output of at most ${MAX_RESIZE_PIXELS} pixels but ${width} x ${height} resizes to ${size.width} x ${size.height}`,
+      `Expected an output of at most ${MAX_RESIZE_PIXELS} pixels (MAX_RESIZE_PIXELS, the most a resize allocates) but ${width} x ${height} resizes to ${size.width} x ${size.height}`,
+      { details: { option: 'target', limit: 'MAX_RESIZE_PIXELS', value: pixels, max: MAX_RESIZE_PIXELS } },
     );
   }
+}
+
+/**
+ * The output size and kernel scales of a resize, as MATLAB's imresize derives them: `{ scale }` gives
+ * ceil(size * scale); `{ width, height }` gives that size (scale = out / in per axis); one side only
+ * keeps the aspect ratio. Throws E_ARG on bad input and E_LIMIT past MAX_RESIZE_PIXELS.
+ */
+export function targetSize(width: number, height: number, target: ResizeTarget): TargetSize {
+  const size = uncheckedTargetSize(width, height, target);
+  checkResizePixels(width, height, size);
   return size;
 }
