@@ -51,6 +51,14 @@ export function checkInput(meta: Metadata, limitInputPixels: number): void {
     throw new VdsrError(
       'E_LIMIT',
       `Expected an input of at most ${limitInputPixels} pixels (limitInputPixels) but received ${meta.width} x ${meta.height} = ${pixels} pixels`,
+      {
+        details: {
+          option: 'limitInputPixels',
+          limit: 'limitInputPixels',
+          value: pixels,
+          max: limitInputPixels,
+        },
+      },
     );
   }
 }

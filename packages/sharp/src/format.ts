@@ -1,4 +1,4 @@
-import { argError, VdsrError } from '@vdsr/core';
+import { argError } from '@vdsr/core';
 import sharp, { type FormatEnum, type Metadata } from 'sharp';
 
 const ALIASES = { jpg: 'jpeg', tif: 'tiff' } as const;
@@ -17,7 +17,7 @@ const FORMATS = {
   raw: 'raw',
 } as const satisfies Record<string, keyof FormatEnum>;
 
-type FormatName = keyof typeof FORMATS;
+export type FormatName = keyof typeof FORMATS;
 export type OutputFormat = FormatName | keyof typeof ALIASES;
 
 /** How to call sharp's toFormat. */
@@ -33,34 +33,75 @@ const OPTIONS: Partial<Record<FormatName, object>> = {
   heif: { compression: 'hevc' },
 };
 
-function writable(): string[] {
-  const names = (Object.keys(FORMATS) as FormatName[]).filter(
-    (name) => sharp.format[FORMATS[name]]?.output.buffer,
-  );
-  const aliases = (Object.keys(ALIASES) as (keyof typeof ALIASES)[]).filter((alias) =>
-    names.includes(ALIASES[alias]),
-  );
-  return [...names, ...aliases];
+/** Formats that cannot hold alpha: an image with alpha is flattened onto a background for them. */
+export const OPAQUE_FORMATS: ReadonlySet<FormatName> = new Set(['jpeg']);
+
+/** The format written when the input's own cannot be (SVG, PDF, HEIC without an HEVC encoder...). */
+export const FALLBACK_FORMAT: FormatName = 'png';
+
+// sharp.format says whether libheif can save, not with which codec: sharp's prebuilt libvips encodes
+// AV1 (AVIF) but not HEVC (HEIC). A one-pixel encode tells, once per process.
+const probes = new Map<FormatName, Promise<boolean>>();
+
+function probe(format: FormatName): Promise<boolean> {
+  let known = probes.get(format);
+  if (!known) {
+    known = sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } })
+      .toFormat(format, OPTIONS[format])
+      .toBuffer()
+      .then(
+        () => true,
+        () => false,
+      );
+    probes.set(format, known);
+  }
+  return known;
 }
 
-function inputFormat(meta: Metadata): string | undefined {
+async function canWrite(name: FormatName): Promise<boolean> {
+  if (!sharp.format[FORMATS[name]]?.output.buffer) return false;
+  return FORMATS[name] === 'heif' ? probe(name) : true;
+}
+
+/** The formats this sharp build writes, as toFormat names them, aliases (jpg, tif) included. */
+export async function outputFormats(): Promise<OutputFormat[]> {
+  const names = Object.keys(FORMATS) as FormatName[];
+  const writable = (await Promise.all(names.map(canWrite))).flatMap((ok, i) => (ok ? [names[i]!] : []));
+  const aliases = (Object.keys(ALIASES) as (keyof typeof ALIASES)[]).filter((alias) =>
+    writable.includes(ALIASES[alias]),
+  );
+  return [...writable, ...aliases];
+}
+
+function inputFormat(meta: Pick<Metadata, 'format' | 'compression'>): string | undefined {
   if (meta.format === 'heif') return meta.compression === 'hevc' ? 'heif' : 'avif';
   return meta.format;
 }
 
-/** The format to write: `requested` (checked), else the input's own, if sharp can write it. */
-export function outputSpec(requested: unknown, meta: Metadata): OutputSpec {
-  const names = writable();
-  if (requested !== undefined && !(typeof requested === 'string' && names.includes(requested))) {
-    throw argError('options.format', `one of ${names.join(', ')}`, requested);
+/**
+ * The one rule for what vdsr writes: `requested` if this sharp build writes it (E_ARG, with
+ * `details.option` 'format', if not), else the input's own format, else PNG.
+ */
+export async function outputFormat(
+  requested: unknown,
+  meta: Pick<Metadata, 'format' | 'compression'>,
+): Promise<FormatName> {
+  const names = await outputFormats();
+  const canonical = (name: OutputFormat): FormatName =>
+    name in ALIASES ? ALIASES[name as keyof typeof ALIASES] : (name as FormatName);
+  if (requested !== undefined) {
+    if (typeof requested === 'string' && (names as string[]).includes(requested)) {
+      return canonical(requested as OutputFormat);
+    }
+    throw argError('options.format', `one of ${names.join(', ')} (what this sharp build writes)`, requested);
   }
-  const name = (requested ?? inputFormat(meta)) as OutputFormat;
-  if (!names.includes(name)) {
-    throw new VdsrError(
-      'E_ARG',
-      `Expected options.format (one of ${names.join(', ')}) since sharp cannot write the input's format, ${meta.format ?? 'unknown'}`,
-    );
-  }
-  const format = name in ALIASES ? ALIASES[name as keyof typeof ALIASES] : (name as FormatName);
+  const own = inputFormat(meta);
+  return own !== undefined && (names as string[]).includes(own)
+    ? canonical(own as OutputFormat)
+    : FALLBACK_FORMAT;
+}
+
+/** How to call toFormat for `format`. */
+export function outputSpec(format: FormatName): OutputSpec {
   return { format, options: OPTIONS[format] };
 }

@@ -7,7 +7,13 @@ import { gradient } from './test-images.js';
 
 describe('@vdsr/sharp', () => {
   it('exports its API', () => {
-    expect(Object.keys(api).sort()).toEqual(['DEFAULT_LIMIT_INPUT_PIXELS', 'upscale', 'upscaleBuffer']);
+    expect(Object.keys(api).sort()).toEqual([
+      'DEFAULT_LIMIT_INPUT_PIXELS',
+      'outputFormat',
+      'outputFormats',
+      'upscale',
+      'upscaleBuffer',
+    ]);
     expect(api.DEFAULT_LIMIT_INPUT_PIXELS).toBe(268402689);
   });
 

@@ -1,4 +1,4 @@
 export { type UpscaleBufferOptions, upscaleBuffer } from './buffer.js';
-export type { OutputFormat } from './format.js';
+export { type FormatName, type OutputFormat, outputFormat, outputFormats } from './format.js';
 export { DEFAULT_LIMIT_INPUT_PIXELS, type SharpUpscaleOptions } from './options.js';
 export { upscale } from './upscale.js';

@@ -1,6 +1,7 @@
 import {
   argError,
   describeValue,
+  type SessionOptions,
   type UpscaleOptions,
   type Upscaler,
   VdsrError,
@@ -13,7 +14,15 @@ export interface SharpUpscaleOptions extends UpscaleOptions {
   weights?: VdsrWeights;
   /** A registered backend's name, or 'auto' (the default). */
   backend?: string;
-  /** An upscaler to reuse across images (it is not disposed); excludes `weights` and `backend`. */
+  /**
+   * Options for the backend's session, passed through as given: `threads`, and whatever the backend
+   * packages you import add to the core's SessionOptions (e.g. onnxruntime-web's `executionProviders`).
+   */
+  sessionOptions?: SessionOptions;
+  /**
+   * An upscaler to reuse across images (it is not disposed); excludes `weights`, `backend` and
+   * `sessionOptions`.
+   */
   upscaler?: Upscaler;
   /**
    * Do not process input images whose pixel count (width x height) exceeds this limit, as sharp's
@@ -53,13 +62,25 @@ function checkLimit(limit: unknown): number {
 export function checkOptions(options: unknown): CheckedOptions {
   if (options === undefined) return { limitInputPixels: DEFAULT_LIMIT_INPUT_PIXELS };
   if (typeof options !== 'object' || options === null) throw argError('options', 'an object', options);
-  const { upscaler, weights, backend, limitInputPixels } = options as SharpUpscaleOptions;
+  const { upscaler, weights, backend, sessionOptions, limitInputPixels } = options as SharpUpscaleOptions;
   if (upscaler !== undefined) {
     if (typeof upscaler?.upscale !== 'function') throw argError('options.upscaler', 'an upscaler', upscaler);
-    if (weights !== undefined || backend !== undefined) {
+    if (weights !== undefined || backend !== undefined || sessionOptions !== undefined) {
       throw new VdsrError(
         'E_ARG',
-        `Expected options.upscaler alone, without weights or backend (it has its own), but received weights ${describeValue(weights)} and backend ${describeValue(backend)}`,
+        `Expected options.upscaler alone, without weights, backend or sessionOptions (it has its own), but received weights ${describeValue(weights)}, backend ${describeValue(backend)} and sessionOptions ${describeValue(sessionOptions)}`,
+      );
+    }
+  }
+  if (sessionOptions !== undefined && (typeof sessionOptions !== 'object' || sessionOptions === null)) {
+    throw argError('options.sessionOptions', 'an object of session options', sessionOptions);
+  }
+  for (const key of ['weights', 'backend'] as const) {
+    if (sessionOptions !== undefined && key in sessionOptions) {
+      throw argError(
+        `options.sessionOptions.${key}`,
+        `options.${key} instead`,
+        (sessionOptions as never)[key],
       );
     }
   }
@@ -74,6 +95,6 @@ export function checkOptions(options: unknown): CheckedOptions {
 
 /** What goes on to the core's upscale: every option but this package's own. */
 export function coreOptions(options: CheckedOptions): UpscaleOptions {
-  const { weights, backend, upscaler, limitInputPixels, ...rest } = options;
+  const { weights, backend, sessionOptions, upscaler, limitInputPixels, ...rest } = options;
   return rest;
 }

@@ -1,5 +1,5 @@
-import { type ResizeTarget, throwIfAborted } from '@vdsr/core';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import { type ResizeTarget, throwIfAborted, upscaleSize } from '@vdsr/core';
+import type { Metadata, Sharp } from 'sharp';
 import { checkInput, decode, readMetadata } from './decode.js';
 import { encodeUpscaled, outputColourspace } from './encode.js';
 import {
@@ -9,22 +9,29 @@ import {
   coreOptions,
   type SharpUpscaleOptions,
 } from './options.js';
+import { openSharp, vdsrErrors } from './sharp-call.js';
 import { withUpscaler } from './upscaler.js';
 
-/** The shared path of upscale and upscaleBuffer, once their arguments are checked. */
+/**
+ * The shared path of upscale and upscaleBuffer, once their arguments are checked. `headerIsImage`:
+ * no pipeline comes between `meta` and the decoder, so the output size is checked on the header,
+ * before decoding, whatever limitInputPixels says (a small file can claim 60000 x 60000 pixels).
+ */
 export function upscaleChecked(
   image: Sharp,
   meta: Metadata,
   target: ResizeTarget,
   options: CheckedOptions,
+  { headerIsImage = false } = {},
 ): Promise<Sharp> {
   checkInput(meta, options.limitInputPixels);
+  if (headerIsImage) upscaleSize(meta.autoOrient, target, options);
   return withUpscaler(options, async (upscaler) => {
     throwIfAborted(options.signal);
     const decoded = await decode(image, meta);
     const result = await upscaler.upscale(decoded.image, target, coreOptions(options));
     const png = await encodeUpscaled(result, decoded);
-    return sharp(png, { limitInputPixels: false }).toColourspace(outputColourspace(decoded));
+    return openSharp(png, { limitInputPixels: false }).toColourspace(outputColourspace(decoded));
   });
 }
 
@@ -35,12 +42,10 @@ export function upscaleChecked(
  * instance behaves like a file holding them, so sharp's keepMetadata(), keepIccProfile() and friends
  * keep them. Its output keeps the input's greyness and bit depth; `.toColourspace('srgb')` overrides.
  */
-export async function upscale(
-  image: Sharp,
-  target: ResizeTarget,
-  options?: SharpUpscaleOptions,
-): Promise<Sharp> {
-  checkSharp(image);
-  const checked = checkOptions(options);
-  return upscaleChecked(image, await readMetadata(image), target, checked);
+export function upscale(image: Sharp, target: ResizeTarget, options?: SharpUpscaleOptions): Promise<Sharp> {
+  return vdsrErrors(async () => {
+    checkSharp(image);
+    const checked = checkOptions(options);
+    return upscaleChecked(image, await readMetadata(image), target, checked);
+  });
 }

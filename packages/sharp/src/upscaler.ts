@@ -12,7 +12,11 @@ export async function withUpscaler<T>(
 ): Promise<T> {
   if (options.upscaler) return work(options.upscaler);
   const weights = options.weights ?? (await loadWeights());
-  const upscaler = await createUpscaler({ weights, backend: options.backend ?? 'auto' });
+  const upscaler = await createUpscaler({
+    ...options.sessionOptions,
+    weights,
+    backend: options.backend ?? 'auto',
+  });
   try {
     return await work(upscaler);
   } finally {
