@@ -1,3 +1,5 @@
+// The one place the CLI registers backends: every command that runs the network, lists backends or
+// measures them imports this module, so they all see the same registry.
 import { type Availability, listBackends, resolveBackend } from '@vdsr/core';
 // Both register themselves on import and load their engines only when a session needs them:
 // 'onnxruntime' (native, onnxruntime-node) and 'onnxruntime-web' (wasm, also runs in Node).
@@ -8,6 +10,11 @@ import { errorMessage } from './error-message.js';
 export interface BackendStatus extends Availability {
   readonly name: string;
   readonly priority: number;
+}
+
+/** What --backend accepts: 'auto', then every registered backend, best first. */
+export function backendChoices(): string[] {
+  return ['auto', ...listBackends().map((b) => b.name)];
 }
 
 /** Every registered backend, best first, with whether it can run here and if not, why. */

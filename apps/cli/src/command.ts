@@ -5,10 +5,13 @@ export interface OptionSpec {
   readonly short?: string;
   /** The placeholder shown in help for a string option, e.g. 'N'. */
   readonly value?: string;
-  readonly description: string;
+  /** May be given several times; its value is then the list of strings. */
+  readonly multiple?: boolean;
+  /** A function for text that depends on the run (e.g. the registered backends), made when help is shown. */
+  readonly description: string | (() => string);
 }
 
-export type OptionValues = Readonly<Record<string, string | boolean | undefined>>;
+export type OptionValues = Readonly<Record<string, string | boolean | string[] | undefined>>;
 
 export interface ParsedArgs {
   readonly values: OptionValues;
@@ -50,7 +53,7 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
       options: Object.fromEntries(
         Object.entries(options).map(([name, o]) => [
           name,
-          o.short ? { type: o.type, short: o.short } : { type: o.type },
+          { type: o.type, multiple: o.multiple === true, ...(o.short ? { short: o.short } : {}) },
         ]),
       ),
       allowPositionals: true,
@@ -86,7 +89,7 @@ function describeCount(command: Command): string {
 export function formatCommandHelp(command: Command): string {
   const rows = Object.entries({ ...command.options, help: HELP }).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
-    return [flag, o.description] as const;
+    return [flag, typeof o.description === 'function' ? o.description() : o.description] as const;
   });
   const width = Math.max(...rows.map(([flag]) => flag.length));
   const lines = [

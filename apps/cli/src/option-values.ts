@@ -6,6 +6,12 @@ export function stringOption(values: OptionValues, name: string): string | undef
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Every value of a repeatable option, in order; empty when absent. */
+export function listOption(values: OptionValues, name: string): string[] {
+  const value = values[name];
+  return Array.isArray(value) ? value : [];
+}
+
 /** A whole number from min (1 by default) to max, or undefined when the option is absent. */
 export function intOption(
   values: OptionValues,

@@ -1,6 +1,7 @@
-import { createUpscaler, DEFAULT_MEMORY_BUDGET, type Upscaler } from '@vdsr/core';
-import type { OptionSpec, OptionValues } from './command.js';
-import { intOption, stringOption } from './option-values.js';
+import { createUpscaler, DEFAULT_MEMORY_BUDGET, type SessionOptions, type Upscaler } from '@vdsr/core';
+import { backendChoices } from './backends.js';
+import { type OptionSpec, type OptionValues, UsageError } from './command.js';
+import { intOption, listOption, stringOption } from './option-values.js';
 import { loadCliWeights } from './weights.js';
 
 /** The options of every command that runs the network. */
@@ -13,10 +14,17 @@ export const RUNTIME_OPTIONS = {
   backend: {
     type: 'string',
     value: 'NAME',
-    description:
-      "Backend to run on: 'auto' (default: the fastest available), onnxruntime, onnxruntime-web, reference",
+    description: () =>
+      `Backend to run on: ${backendChoices().join(', ')} ('auto', the default: the fastest available)`,
   },
   threads: { type: 'string', value: 'N', description: 'CPU threads for the backend (default: all cores)' },
+  'backend-option': {
+    type: 'string',
+    value: 'KEY=VALUE',
+    multiple: true,
+    description:
+      'A session option for the backend, repeatable; VALUE is read as JSON when it parses, else as a string (e.g. executionProviders=\'["wasm"]\')',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 /** --tile N, for every command that upscales with VDSR. */
@@ -26,11 +34,40 @@ export const TILE_OPTION = {
   description: `Tile side in pixels (default: sized from the backend's memory budget: 1 GiB on onnxruntime, ${DEFAULT_MEMORY_BUDGET / 2 ** 20} MiB elsewhere)`,
 } as const satisfies OptionSpec;
 
+// Set by their own flags, or not session options at all.
+const RESERVED_KEYS: Readonly<Record<string, string>> = { backend: '--backend', weights: '--weights' };
+
+/** --threads and every --backend-option KEY=VALUE, as the session options the backend receives. */
+export function sessionOptionsFrom(values: OptionValues): SessionOptions {
+  const options: Record<string, unknown> = {};
+  const threads = intOption(values, 'threads');
+  if (threads !== undefined) options.threads = threads;
+  for (const entry of listOption(values, 'backend-option')) {
+    const match = /^([A-Za-z_$][\w$]*)=(.*)$/s.exec(entry);
+    if (!match) {
+      throw new UsageError(`Expected --backend-option KEY=VALUE (KEY a name) but received '${entry}'`);
+    }
+    const [, key, raw] = match as unknown as [string, string, string];
+    if (RESERVED_KEYS[key]) throw new UsageError(`Expected ${RESERVED_KEYS[key]} instead of --backend-option ${key}=...`);
+    if (key in options) throw new UsageError(`Expected ${key} once but received it again in '--backend-option ${entry}'`);
+    options[key] = parseValue(raw);
+  }
+  return options as SessionOptions;
+}
+
+function parseValue(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** The upscaler those options describe; the caller disposes of it. */
 export async function upscalerFromOptions(values: OptionValues): Promise<Upscaler> {
   return createUpscaler({
+    ...sessionOptionsFrom(values),
     weights: await loadCliWeights(stringOption(values, 'weights')),
     backend: stringOption(values, 'backend') ?? 'auto',
-    threads: intOption(values, 'threads'),
   });
 }

@@ -1,8 +1,8 @@
-import { argError, type ResizeTarget, VdsrError } from '@vdsr/core';
+import { argError, type ResizeTarget, type TargetSize, upscaleSize, VdsrError } from '@vdsr/core';
 import sharp, { type Color, type Metadata, type Sharp } from 'sharp';
-import { readMetadata } from './decode.js';
-import { OPAQUE_FORMATS, type OutputFormat, outputFormat, outputSpec } from './format.js';
-import { checkOptions, type SharpUpscaleOptions } from './options.js';
+import { checkInput, readMetadata } from './decode.js';
+import { type FormatName, OPAQUE_FORMATS, type OutputFormat, outputFormat, outputSpec } from './format.js';
+import { type CheckedOptions, checkOptions, type SharpUpscaleOptions } from './options.js';
 import { openSharp, sharpCall, vdsrErrors } from './sharp-call.js';
 import { upscaleChecked } from './upscale.js';
 
@@ -11,11 +11,25 @@ export interface UpscaleBufferOptions extends SharpUpscaleOptions {
   format?: OutputFormat;
   /**
    * The page of a multi-page input (animated GIF or WebP, multi-page TIFF) to upscale, from 0 (the
-   * default): one page comes out. sharp's metadata().pages says how many there are.
+   * default): one page comes out. `planUpscaleBuffer` says how many there are.
    */
   page?: number;
   /** What transparent areas are flattened onto for a format without alpha (JPEG); default white. */
   background?: Color;
+}
+
+/** What upscaleBuffer will make of an input, known from its header alone. */
+export interface UpscaleBufferPlan {
+  /** The format that will be written. */
+  readonly format: FormatName;
+  /** The output's size. */
+  readonly width: number;
+  readonly height: number;
+  /** The input page's size, upright (EXIF orientation applied). */
+  readonly inputWidth: number;
+  readonly inputHeight: number;
+  /** How many pages (frames) the input has; one of them is upscaled. */
+  readonly pages: number;
 }
 
 const WHITE = '#ffffff';
@@ -61,6 +75,52 @@ async function openPage(input: Uint8Array, page: number): Promise<{ source: Shar
   return { source, meta: await readMetadata(source) };
 }
 
+interface Prepared {
+  readonly source: Sharp;
+  readonly meta: Metadata;
+  readonly format: FormatName;
+  readonly size: TargetSize;
+  readonly background: Color;
+  readonly options: CheckedOptions;
+}
+
+/**
+ * Every check that needs only the header: arguments, page, pixel limit and output size (whatever
+ * limitInputPixels says: a small file can claim 60000 x 60000 pixels), and the format to write.
+ */
+async function prepare(input: unknown, target: ResizeTarget, options: unknown): Promise<Prepared> {
+  if (!(input instanceof Uint8Array) || input.length === 0) {
+    throw argError('input', 'a Buffer holding an encoded image', input);
+  }
+  const checked = checkOptions(options);
+  const { format: requested, page, background, ...rest } = checked as UpscaleBufferOptions & CheckedOptions;
+  const flattenOn = checkBackground(background);
+  const { source, meta } = await openPage(input, checkPage(page));
+  checkInput(meta, rest.limitInputPixels);
+  const size = upscaleSize(meta.autoOrient, target, rest);
+  const format = await outputFormat(requested, meta);
+  return { source, meta, format, size, background: flattenOn, options: rest };
+}
+
+/** What upscaleBuffer would write for these arguments, from the header alone: it rejects as upscaleBuffer would before decoding. */
+export function planUpscaleBuffer(
+  input: Buffer | Uint8Array,
+  target: ResizeTarget,
+  options?: UpscaleBufferOptions,
+): Promise<UpscaleBufferPlan> {
+  return vdsrErrors(async () => {
+    const { meta, format, size } = await prepare(input, target, options);
+    return {
+      format,
+      width: size.width,
+      height: size.height,
+      inputWidth: meta.autoOrient.width,
+      inputHeight: meta.autoOrient.height,
+      pages: meta.pages ?? 1,
+    };
+  });
+}
+
 /**
  * Upscales an encoded image (JPEG, PNG, WebP, AVIF, TIFF, GIF...) with VDSR and encodes the result
  * in the same format unless `format` says otherwise, keeping alpha, grey, 16-bit depth (PNG, TIFF)
@@ -72,18 +132,11 @@ export function upscaleBuffer(
   options?: UpscaleBufferOptions,
 ): Promise<Buffer> {
   return vdsrErrors(async () => {
-    if (!(input instanceof Uint8Array) || input.length === 0) {
-      throw argError('input', 'a Buffer holding an encoded image', input);
-    }
-    const checked = checkOptions(options);
-    const { format: requested, page, background, ...rest } = checked as UpscaleBufferOptions & typeof checked;
-    const flattenOn = checkBackground(background);
-    const { source, meta } = await openPage(input, checkPage(page));
-    const format = await outputFormat(requested, meta);
-    const upscaled = await upscaleChecked(source, meta, target, rest, { headerIsImage: true });
+    const { source, meta, format, background, options: rest } = await prepare(input, target, options);
+    const upscaled = await upscaleChecked(source, meta, target, rest);
     const { options: formatOptions } = outputSpec(format);
     return sharpCall(`write the ${format} image`, () => {
-      const opaque = OPAQUE_FORMATS.has(format) ? upscaled.flatten({ background: flattenOn }) : upscaled;
+      const opaque = OPAQUE_FORMATS.has(format) ? upscaled.flatten({ background }) : upscaled;
       return opaque.keepMetadata().toFormat(format, formatOptions).toBuffer();
     });
   });

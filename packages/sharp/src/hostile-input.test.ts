@@ -2,7 +2,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { DEFAULT_MAX_OUTPUT_PIXELS, isVdsrError, type VdsrError } from '@vdsr/core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { upscaleBuffer } from './buffer.js';
+import { planUpscaleBuffer, upscaleBuffer } from './buffer.js';
 import { outputFormat, outputFormats } from './format.js';
 import { gradient, testOptions } from './test-images.js';
 import { upscale } from './upscale.js';
@@ -105,6 +105,14 @@ describe('hostile input', () => {
     expect(b3).toBeGreaterThan(200);
     expect(r3).toBeLessThan(60);
     expect(await sharp(third).metadata()).toMatchObject({ width: 12, height: 8 });
+    expect(await planUpscaleBuffer(gif, { scale: 2 }, { page: 2 })).toEqual({
+      format: 'gif',
+      width: 12,
+      height: 8,
+      inputWidth: 6,
+      inputHeight: 4,
+      pages: 3,
+    });
     expect(await failure(upscaleBuffer(gif, { scale: 2 }, { ...testOptions, page: 3 }))).toMatchObject({
       code: 'E_ARG',
       details: { option: 'options.page', value: 3, max: 2 },

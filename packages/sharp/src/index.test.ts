@@ -11,6 +11,7 @@ describe('@vdsr/sharp', () => {
       'DEFAULT_LIMIT_INPUT_PIXELS',
       'outputFormat',
       'outputFormats',
+      'planUpscaleBuffer',
       'upscale',
       'upscaleBuffer',
     ]);

@@ -1,4 +1,4 @@
-import { type ResizeTarget, throwIfAborted, upscaleSize } from '@vdsr/core';
+import { type ResizeTarget, throwIfAborted } from '@vdsr/core';
 import type { Metadata, Sharp } from 'sharp';
 import { checkInput, decode, readMetadata } from './decode.js';
 import { encodeUpscaled, outputColourspace } from './encode.js';
@@ -12,20 +12,14 @@ import {
 import { openSharp, vdsrErrors } from './sharp-call.js';
 import { withUpscaler } from './upscaler.js';
 
-/**
- * The shared path of upscale and upscaleBuffer, once their arguments are checked. `headerIsImage`:
- * no pipeline comes between `meta` and the decoder, so the output size is checked on the header,
- * before decoding, whatever limitInputPixels says (a small file can claim 60000 x 60000 pixels).
- */
+/** The shared path of upscale and upscaleBuffer, once their arguments are checked. */
 export function upscaleChecked(
   image: Sharp,
   meta: Metadata,
   target: ResizeTarget,
   options: CheckedOptions,
-  { headerIsImage = false } = {},
 ): Promise<Sharp> {
   checkInput(meta, options.limitInputPixels);
-  if (headerIsImage) upscaleSize(meta.autoOrient, target, options);
   return withUpscaler(options, async (upscaler) => {
     throwIfAborted(options.signal);
     const decoded = await decode(image, meta);

@@ -1,4 +1,11 @@
-import { createUpscaler, describeGraph, seededRandom, type VdsrImage, type VdsrWeights } from '@vdsr/core';
+import {
+  createUpscaler,
+  describeGraph,
+  type SessionOptions,
+  seededRandom,
+  type VdsrImage,
+  type VdsrWeights,
+} from '@vdsr/core';
 
 export interface BenchResult {
   readonly backend: string;
@@ -17,7 +24,8 @@ export interface MeasureOptions {
   readonly backend: string;
   readonly size: number;
   readonly weights: VdsrWeights;
-  readonly threads?: number;
+  /** Passed to the backend as given (--threads, --backend-option). */
+  readonly sessionOptions?: SessionOptions;
   readonly signal?: AbortSignal;
   /** Timed runs continue until both this many runs and `minSeconds` are reached. */
   readonly minRuns: number;
@@ -39,9 +47,9 @@ function testImage(width: number, height: number): VdsrImage<Uint8Array> {
 export async function measureBackend(options: MeasureOptions): Promise<BenchResult> {
   const { size, signal, minRuns, minSeconds } = options;
   const upscaler = await createUpscaler({
+    ...options.sessionOptions,
     weights: options.weights,
     backend: options.backend,
-    threads: options.threads,
   });
   try {
     const lowRes = Math.ceil(size / 2);

@@ -5,8 +5,8 @@ import { backendStatuses } from '../backends.js';
 import { type BenchResult, measureBackend } from '../bench/measure.js';
 import type { Command, OptionValues } from '../command.js';
 import { errorMessage } from '../error-message.js';
-import { intOption, stringOption } from '../option-values.js';
-import { RUNTIME_OPTIONS } from '../runtime-options.js';
+import { intOption, listOption, stringOption } from '../option-values.js';
+import { RUNTIME_OPTIONS, sessionOptionsFrom } from '../runtime-options.js';
 import { formatTable } from '../table.js';
 import { loadCliWeights } from '../weights.js';
 
@@ -22,6 +22,7 @@ function childArgs(values: OptionValues, backend: string): string[] {
     const value = stringOption(values, name);
     if (value !== undefined) args.push(`--${name}`, value);
   }
+  for (const entry of listOption(values, 'backend-option')) args.push('--backend-option', entry);
   return args;
 }
 
@@ -101,6 +102,8 @@ export const benchCommand: Command = {
     const size = intOption(values, 'size', 8) ?? DEFAULT_SIZE;
     const runs = intOption(values, 'runs') ?? DEFAULT_RUNS;
     const only = stringOption(values, 'backend');
+    // Checked here too, so a mistake is one usage error rather than one per child process.
+    const sessionOptions = sessionOptionsFrom(values);
     let lines: BenchLine[];
     if (only !== undefined) {
       const file = stringOption(values, 'weights');
@@ -109,7 +112,7 @@ export const benchCommand: Command = {
         backend: only,
         size,
         weights,
-        threads: intOption(values, 'threads'),
+        sessionOptions,
         signal,
         minRuns: runs,
         minSeconds: 2,
