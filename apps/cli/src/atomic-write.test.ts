@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from './atomic-write.js';
@@ -46,5 +47,19 @@ describe('writeFileAtomic', () => {
     ).rejects.toMatchObject({
       code: 'ENOENT',
     });
+  });
+
+  it("removes a dead process's temporary files from the directory, never a live one's", async () => {
+    const work = join(dir, 'stale');
+    await mkdir(work);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const names = {
+      stale: `.x.png.${dead}-0123abcd.tmp`,
+      live: `.y.png.${process.ppid}-0123abcd.tmp`,
+      other: `.z.png.${dead}-notours.tmp`,
+    };
+    for (const name of Object.values(names)) await writeFile(join(work, name), 'partial');
+    await writeFileAtomic(join(work, 'new.bin'), new Uint8Array(1), { overwrite: false });
+    expect((await readdir(work)).sort()).toEqual([names.live, names.other, 'new.bin'].sort());
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { link, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { throwIfAborted, VdsrError } from '@vdsr/core';
 
@@ -18,6 +18,7 @@ export interface WriteOptions {
  * file in the same directory (same filesystem, so the final step is an atomic rename or link).
  */
 export async function writeFileAtomic(path: string, data: Uint8Array, options: WriteOptions): Promise<void> {
+  await removeStaleTempFiles(dirname(path));
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temp);
   try {
@@ -60,4 +61,33 @@ async function exists(path: string): Promise<boolean> {
 export function removePendingFilesSync(): void {
   for (const temp of pending) rmSync(temp, { force: true });
   pending.clear();
+}
+
+// The temporary files writeFileAtomic makes: .NAME.PID-8HEX.tmp
+const TEMP_NAME = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
+const swept = new Set<string>();
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, as another user's process.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files that a killed vdsr run (SIGKILL, a crash) left in `dir`: those whose
+ * process is gone. Once per directory per run; a live process's files are never touched.
+ */
+export async function removeStaleTempFiles(dir: string): Promise<void> {
+  if (swept.has(dir)) return;
+  swept.add(dir);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(TEMP_NAME.exec(name)?.[1]);
+    if (!pid || pid === process.pid || processAlive(pid)) continue;
+    await rm(join(dir, name), { force: true }).catch(() => undefined);
+  }
 }

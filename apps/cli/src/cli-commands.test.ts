@@ -27,6 +27,18 @@ describe('vdsr --help and --version', () => {
     }
   });
 
+  it("names in each command's --backend help exactly the backends vdsr info lists", async () => {
+    const info = JSON.parse((await runCli(['info', '--json'], dir)).stdout) as {
+      backends: { name: string }[];
+    };
+    const names = ['auto', ...info.backends.map((b) => b.name)].join(', ');
+    expect(names).toMatch(/onnxruntime.*reference/);
+    for (const name of ['upscale', 'eval', 'compare']) {
+      const help = (await runCli([name, '--help'], dir)).stdout;
+      expect(help, name).toContain(`Backend to run on: ${names} (`);
+    }
+  });
+
   it('prints the package version', async () => {
     const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
       version: string;

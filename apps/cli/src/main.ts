@@ -7,7 +7,7 @@ import { evalCommand } from './commands/eval.js';
 import { infoCommand } from './commands/info.js';
 import { upscaleCommand } from './commands/upscale.js';
 import { errorMessage } from './error-message.js';
-import { INTERRUPTED_EXIT_CODE, listenForInterrupt } from './interrupt.js';
+import { type InterruptSignal, interruptedExitCode, listenForInterrupt } from './interrupt.js';
 
 export const USAGE_EXIT_CODE = 2;
 
@@ -34,9 +34,15 @@ function generalHelp(): string {
     '  -h, --help     Show help (also: vdsr <command> --help)',
     '  -v, --version  Show the version',
     '',
-    'Exit codes: 0 success, 1 a file or the run failed, 2 usage error, 130 interrupted.',
+    'Exit codes: 0 success, 1 a file or the run failed, 2 usage error, 130/143/129 interrupted by',
+    'SIGINT/SIGTERM/SIGHUP (all three stop the run cleanly; a second one stops it at once).',
     '',
   ].join('\n');
+}
+
+function interrupted(signal: InterruptSignal): number {
+  process.stderr.write(`vdsr: interrupted (${signal})\n`);
+  return interruptedExitCode(signal);
 }
 
 /** Runs the CLI on `argv` (without node and the script) and resolves to the exit code. */
@@ -76,12 +82,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const code = await command.run(args, interrupt.signal);
-    return interrupt.signal.aborted ? INTERRUPTED_EXIT_CODE : code;
+    return interrupt.received ? interrupted(interrupt.received) : code;
   } catch (error) {
-    if (interrupt.signal.aborted) {
-      process.stderr.write('vdsr: interrupted\n');
-      return INTERRUPTED_EXIT_CODE;
-    }
+    if (interrupt.received) return interrupted(interrupt.received);
     if (error instanceof UsageError) {
       process.stderr.write(`vdsr ${command.name}: ${error.message}\n${usageLine(command)}\n`);
       process.stderr.write(`Run 'vdsr ${command.name} --help' for the options.\n`);

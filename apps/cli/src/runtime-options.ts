@@ -48,8 +48,10 @@ export function sessionOptionsFrom(values: OptionValues): SessionOptions {
       throw new UsageError(`Expected --backend-option KEY=VALUE (KEY a name) but received '${entry}'`);
     }
     const [, key, raw] = match as unknown as [string, string, string];
-    if (RESERVED_KEYS[key]) throw new UsageError(`Expected ${RESERVED_KEYS[key]} instead of --backend-option ${key}=...`);
-    if (key in options) throw new UsageError(`Expected ${key} once but received it again in '--backend-option ${entry}'`);
+    if (RESERVED_KEYS[key])
+      throw new UsageError(`Expected ${RESERVED_KEYS[key]} instead of --backend-option ${key}=...`);
+    if (key in options)
+      throw new UsageError(`Expected ${key} once but received it again in '--backend-option ${entry}'`);
     options[key] = parseValue(raw);
   }
   return options as SessionOptions;

@@ -73,7 +73,7 @@ export async function outputFormats(): Promise<OutputFormat[]> {
   return [...writable, ...aliases];
 }
 
-function inputFormat(meta: Pick<Metadata, 'format' | 'compression'>): string | undefined {
+function inputFormat(meta: Partial<Pick<Metadata, 'format' | 'compression'>>): string | undefined {
   if (meta.format === 'heif') return meta.compression === 'hevc' ? 'heif' : 'avif';
   return meta.format;
 }
@@ -84,7 +84,7 @@ function inputFormat(meta: Pick<Metadata, 'format' | 'compression'>): string | u
  */
 export async function outputFormat(
   requested: unknown,
-  meta: Pick<Metadata, 'format' | 'compression'>,
+  meta: Partial<Pick<Metadata, 'format' | 'compression'>>,
 ): Promise<FormatName> {
   const names = await outputFormats();
   const canonical = (name: OutputFormat): FormatName =>

@@ -8,7 +8,7 @@ import { bicubicUpscale, degrade, modcrop, type Score, score } from '../eval/pro
 import { readImage8 } from '../eval/read-image.js';
 import { intListOption, intOption, stringOption } from '../option-values.js';
 import { RUNTIME_OPTIONS, TILE_OPTION, upscalerFromOptions } from '../runtime-options.js';
-import { formatOfPath, OUTPUT_FORMATS } from '../upscale/formats.js';
+import { formatOfFile } from '../upscale/formats.js';
 import { checkOutput, protectedPaths } from '../upscale/outputs.js';
 
 function parseCrop(values: OptionValues): Crop | undefined {
@@ -64,7 +64,7 @@ export const compareCommand: Command = {
       type: 'string',
       short: 'o',
       value: 'FILE',
-      description: `The sheet to write (${OUTPUT_FORMATS.join(', ')})`,
+      description: 'The sheet to write; its extension sets the format (.png, .jpg, .webp, .avif, .tiff...)',
     },
     crop: {
       type: 'string',
@@ -90,11 +90,7 @@ export const compareCommand: Command = {
     }
     const output = stringOption(values, 'output');
     if (output === undefined) throw new UsageError('Expected -o FILE, the comparison image to write');
-    const format = formatOfPath(output);
-    if (!format)
-      throw new UsageError(
-        `Expected -o FILE ending in .png, .jpg, .webp, .avif or .tiff but received '${output}'`,
-      );
+    const format = await formatOfFile(output, '-o');
     const requestedCrop = parseCrop(values);
     const input = positionals[0]!;
 

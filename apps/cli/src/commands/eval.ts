@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_SCALE, type Upscaler } from '@vdsr/core';
+import { DEFAULT_MAX_SCALE, type Upscaler, VdsrError } from '@vdsr/core';
 import { type Command, UsageError } from '../command.js';
 import { errorMessage } from '../error-message.js';
 import { type Dataset, readDataset } from '../eval/dataset.js';
@@ -50,7 +50,9 @@ export const evalCommand: Command = {
     const datasets: Dataset[] = [];
     for (const dir of positionals) {
       try {
-        datasets.push(await readDataset(dir));
+        const dataset = await readDataset(dir);
+        if (dataset.images.length === 0) throw new VdsrError('E_IO', 'no image files in this directory');
+        datasets.push(dataset);
       } catch (error) {
         failed = true;
         process.stderr.write(`vdsr: ${dir}: ${errorMessage(error)}\n`);

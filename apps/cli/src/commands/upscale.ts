@@ -1,13 +1,15 @@
-import { DEFAULT_MAX_SCALE, VdsrError } from '@vdsr/core';
+import { mkdir } from 'node:fs/promises';
+import { DEFAULT_MAX_SCALE } from '@vdsr/core';
 import { DEFAULT_LIMIT_INPUT_PIXELS } from '@vdsr/sharp';
 import { type Command, UsageError } from '../command.js';
 import { errorMessage } from '../error-message.js';
-import { choiceOption, intOption, stringOption } from '../option-values.js';
+import { intOption, stringOption } from '../option-values.js';
 import { createBatchProgress } from '../progress.js';
-import { RUNTIME_OPTIONS, TILE_OPTION, upscalerFromOptions } from '../runtime-options.js';
-import { formatOfPath, OUTPUT_FORMATS } from '../upscale/formats.js';
+import { RUNTIME_OPTIONS, sessionOptionsFrom, TILE_OPTION, upscalerFromOptions } from '../runtime-options.js';
+import { formatOfFile, formatOption } from '../upscale/formats.js';
 import { expandInputs } from '../upscale/inputs.js';
 import { outputTarget, protectedPaths } from '../upscale/outputs.js';
+import { STDIN } from '../upscale/read-input.js';
 import { parseTarget } from '../upscale/target.js';
 import { type BatchSettings, upscaleFile } from '../upscale/upscale-file.js';
 
@@ -51,41 +53,66 @@ export const upscaleCommand: Command = {
       short: 'o',
       value: 'FILE|DIR',
       description:
-        "Output file (one input) or directory (existing, or ending in '/'); default: beside each input as NAME@2x.EXT",
+        "Output file (one input; its extension sets the format) or directory (made if missing; existing, or ending in '/'); default: beside each input as NAME@2x.EXT",
     },
     format: {
       type: 'string',
       value: 'FORMAT',
-      description: `Output format: ${OUTPUT_FORMATS.join(', ')} (default: the input's)`,
+      description:
+        "Output format: png, jpeg, webp, avif, tiff, gif, or heif where sharp can write it (default: the input's, else png)",
+    },
+    page: {
+      type: 'string',
+      value: 'N',
+      description:
+        'The page (frame) of an animated GIF/WebP or multi-page TIFF to upscale, from 0 (default 0, with a warning that the others are left out)',
+    },
+    background: {
+      type: 'string',
+      value: 'COLOUR',
+      description: 'What transparent areas become in JPEG output, which has no alpha (default: white)',
     },
     tile: TILE_OPTION,
     overwrite: { type: 'boolean', description: 'Replace existing output files (inputs are never replaced)' },
     'limit-input-pixels': {
       type: 'string',
       value: 'N',
-      description: `Refuse inputs of more than N pixels, 0 for no limit (default ${DEFAULT_LIMIT_INPUT_PIXELS})`,
+      description: `Refuse inputs of more than N pixels, 0 for no limit (default ${DEFAULT_LIMIT_INPUT_PIXELS}); the output limit (2^28 pixels) holds either way`,
     },
     ...RUNTIME_OPTIONS,
-    json: { type: 'boolean', description: 'Print a JSON array of per-file results on stdout' },
+    json: {
+      type: 'boolean',
+      description:
+        'Print a JSON array of per-file results on stdout (also of the files done when interrupted)',
+    },
   },
   notes: [
+    "Inputs are regular files, or '-' for stdin (with -o). One input is read only up to 8 bytes a pixel",
+    'of --limit-input-pixels plus 16 MiB (at most 2 GiB); a larger one is refused before it is read.',
+    '',
     'Examples:',
     '  vdsr upscale photo.jpg --scale 2                 # writes photo@2x.jpg',
     "  vdsr upscale 'shots/*.png' --width 1920 -o out/  # globs, quoted for the shell",
     '  vdsr upscale scans/ --scale 3 --format png --overwrite',
+    '  vdsr upscale logo.png --scale 4 -o logo.jpg --background "#000"',
   ].join('\n'),
 
   async run({ values, positionals }, signal) {
     const target = parseTarget(values);
-    const format = choiceOption(values, 'format', OUTPUT_FORMATS);
+    const format = await formatOption(stringOption(values, 'format'));
     const tileSize = intOption(values, 'tile');
+    const page = intOption(values, 'page', 0);
     const limitInputPixels = intOption(values, 'limit-input-pixels', 0) ?? DEFAULT_LIMIT_INPUT_PIXELS;
+    sessionOptionsFrom(values);
     const json = values.json === true;
     const outputOption = stringOption(values, 'output');
-    const named = outputOption === undefined ? undefined : formatOfPath(outputOption);
     const { files, problems } = await expandInputs(positionals);
     const output = await outputTarget(outputOption, files.length + problems.length);
-    if (output.kind === 'file' && format && named && named !== format) {
+    if (files.includes(STDIN) && output.kind === 'beside-input') {
+      throw new UsageError("Expected -o FILE or -o DIR with '-' (stdin) as an input");
+    }
+    const named = output.kind === 'file' ? await formatOfFile(output.path, '-o') : undefined;
+    if (named && format && named !== format) {
       throw new UsageError(
         `Expected --format to match the extension of ${outputOption} but received --format ${format}`,
       );
@@ -98,20 +125,24 @@ export const upscaleCommand: Command = {
     }));
     for (const { input, message } of problems) process.stderr.write(`vdsr: ${input}: ${message}\n`);
     if (files.length > 0) {
+      if (output.kind === 'directory') await mkdir(output.path, { recursive: true });
       const settings: BatchSettings = {
         upscaler: await upscalerFromOptions(values),
         signal,
         written: new Set<string>(),
         target,
         output,
-        format,
+        format: format ?? named,
         tileSize,
+        page,
+        background: stringOption(values, 'background'),
         limitInputPixels,
         overwrite: values.overwrite === true,
         inputs: await protectedPaths(files),
       };
       await runBatch(files, settings, reports, json);
     }
+    // Also after an interrupt: the files finished before it are done and reported.
     if (json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
     return reports.some((r) => !r.ok) ? 1 : 0;
   },
@@ -131,7 +162,10 @@ async function runBatch(
       progress.start(index, input);
       const started = performance.now();
       try {
-        const done = await upscaleFile(input, settings, (f) => progress.update(f));
+        const done = await upscaleFile(input, settings, {
+          progress: (f) => progress.update(f),
+          warn: (message) => progress.print(`vdsr: ${input}: warning: ${message}`, 'stderr'),
+        });
         const seconds = (performance.now() - started) / 1000;
         reports.push({ input, ok: true, ...done, seconds: Math.round(seconds * 1000) / 1000 });
         if (!json) {
@@ -139,7 +173,10 @@ async function runBatch(
           progress.print(line, 'stdout');
         }
       } catch (error) {
-        if (signal.aborted) throw new VdsrError('E_ABORTED', 'interrupted', { cause: error });
+        if (signal.aborted) {
+          reports.push({ input, ok: false, error: 'interrupted' });
+          break;
+        }
         reports.push({ input, ok: false, error: errorMessage(error) });
         progress.print(`vdsr: ${input}: ${errorMessage(error)}`, 'stderr');
       }

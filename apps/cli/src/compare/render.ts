@@ -1,6 +1,6 @@
 import type { VdsrImage } from '@vdsr/core';
+import type { FormatName } from '@vdsr/sharp';
 import sharp from 'sharp';
-import type { OutputFormat } from '../upscale/formats.js';
 import { type Crop, columnLeft, compareLayout } from './layout.js';
 import { type ColumnLabel, overlaySvg } from './overlay.js';
 
@@ -22,7 +22,7 @@ function fromRaw(image: VdsrImage<Uint8Array>) {
 export async function renderComparison(
   columns: readonly Column[],
   crop: Crop,
-  format: OutputFormat,
+  format: FormatName,
 ): Promise<Buffer> {
   const { width: imageWidth, height: imageHeight } = columns[0]!.image;
   const layout = compareLayout(columns.length, imageWidth, imageHeight, crop);

@@ -1,4 +1,4 @@
-import { throwIfAborted, type Upscaler } from '@vdsr/core';
+import { throwIfAborted, type Upscaler, VdsrError, type VdsrImage } from '@vdsr/core';
 import type { Dataset } from './dataset.js';
 import { bicubicUpscale, degrade, modcrop, type Score, score } from './protocol.js';
 import { readImage8 } from './read-image.js';
@@ -27,6 +27,21 @@ export interface EvalOptions {
   onStep?(label: string): void;
   /** An image that could not be measured; the others still are. */
   onError(label: string, error: unknown): void;
+}
+
+/**
+ * The protocol crops to multiples of the scale and shaves `scale` pixels from every border, so a
+ * side needs 3 x scale pixels for one to be left to measure.
+ */
+function checkBigEnough(image: VdsrImage, scale: number): void {
+  const least = 3 * scale;
+  if (image.width < least || image.height < least) {
+    throw new VdsrError(
+      'E_ARG',
+      `the ${image.width} x ${image.height} image is too small for x${scale}: the protocol (crop to multiples of ${scale}, shave ${scale} from every border) needs at least ${least} x ${least}`,
+      { details: { option: 'image', value: Math.min(image.width, image.height), min: least } },
+    );
+  }
 }
 
 function mean(values: readonly number[]): number {
@@ -58,6 +73,7 @@ export async function evaluate(datasets: readonly Dataset[], options: EvalOption
         options.onStep?.(label);
         if (!full) continue;
         try {
+          checkBigEnough(full, scale);
           const hr = modcrop(full, scale);
           const lr = degrade(hr, scale);
           const [bicubicRow, vdsrRow] = rows[s]!;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,16 @@ describe('expandInputs', () => {
       'no such file or directory',
       'no image files in this directory',
       'no files match this pattern',
+    ]);
+  });
+
+  it("refuses devices and FIFOs by what they are, and keeps '-' (stdin)", async () => {
+    execFileSync('mkfifo', [join(dir, 'pipe.png')]);
+    const { files, problems } = await expandInputs(['/dev/zero', join(dir, 'pipe.png'), '-']);
+    expect(files).toEqual(['-']);
+    expect(problems.map((p) => p.message)).toEqual([
+      "a character device: vdsr reads regular files (or '-' for stdin)",
+      "a FIFO: vdsr reads regular files (or '-' for stdin)",
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { notAFile, STDIN } from './read-input.js';
 
 /** Extensions taken from a directory; files named explicitly or by a glob are tried whatever they are. */
 export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -30,7 +31,7 @@ export interface ExpandedInputs {
   readonly problems: readonly InputProblem[];
 }
 
-/** Turns file, directory and glob arguments into the list of files they name. */
+/** Turns file, directory and glob arguments (and '-', stdin) into the list of files they name. */
 export async function expandInputs(args: readonly string[]): Promise<ExpandedInputs> {
   const files: string[] = [];
   const seen = new Set<string>();
@@ -42,6 +43,10 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
     files.push(file);
   };
   for (const input of args) {
+    if (input === STDIN) {
+      add(input);
+      continue;
+    }
     const stats = await stat(input).catch(() => undefined);
     if (stats?.isDirectory()) {
       const names = (await readdir(input, { withFileTypes: true }))
@@ -51,7 +56,9 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
       if (names.length === 0) problems.push({ input, message: 'no image files in this directory' });
       for (const name of names) add(join(input, name));
     } else if (stats) {
-      add(input);
+      const reason = notAFile(stats);
+      if (reason) problems.push({ input, message: reason });
+      else add(input);
     } else if (isDynamicPattern(input)) {
       // Matches come back in the form of the pattern: absolute for an absolute one.
       const options = { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(input) };

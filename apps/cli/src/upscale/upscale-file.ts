@@ -1,24 +1,26 @@
-import { readFile } from 'node:fs/promises';
-import { type ResizeTarget, targetSize, type Upscaler, VdsrError } from '@vdsr/core';
-import { upscaleBuffer } from '@vdsr/sharp';
-import sharp, { type Metadata } from 'sharp';
+import type { ResizeTarget, Upscaler } from '@vdsr/core';
+import { type FormatName, planUpscaleBuffer, type UpscaleBufferOptions, upscaleBuffer } from '@vdsr/sharp';
 import { writeFileAtomic } from '../atomic-write.js';
-import { errorMessage } from '../error-message.js';
-import { extensionFor, formatOfInput, formatOfPath, type OutputFormat } from './formats.js';
+import { inFlagTerms } from './flag-messages.js';
+import { extensionFor } from './formats.js';
 import { canonicalPath, checkOutput, type OutputTarget, outputPath } from './outputs.js';
-import { checkTargetLimits, targetLabel } from './target.js';
+import { maxInputBytes, readInputFile, readInputStream, STDIN } from './read-input.js';
+import { targetLabel } from './target.js';
 
 /** What stays the same for every file of a batch. */
 export interface BatchSettings {
   readonly upscaler: Upscaler;
   readonly target: ResizeTarget;
   readonly output: OutputTarget;
-  /** --format; otherwise the output file's extension, else the input's own format. */
-  readonly format?: OutputFormat;
+  /** --format, or the format of the -o file's extension; otherwise @vdsr/sharp's rule (the input's, else PNG). */
+  readonly format?: FormatName;
   readonly overwrite: boolean;
   /** 0: no limit. */
   readonly limitInputPixels: number;
   readonly tileSize?: number;
+  /** --page; undefined: the first page, with a warning when there are more. */
+  readonly page?: number;
+  readonly background?: string;
   readonly signal: AbortSignal;
   /** Canonical paths of all inputs: never written. */
   readonly inputs: ReadonlySet<string>;
@@ -28,59 +30,58 @@ export interface BatchSettings {
 
 export interface UpscaledFile {
   readonly output: string;
-  readonly format: OutputFormat;
+  readonly format: FormatName;
   readonly width: number;
   readonly height: number;
 }
 
-async function readInput(input: string): Promise<{ bytes: Buffer; meta: Metadata }> {
-  const bytes = await readFile(input);
-  if (bytes.length === 0) throw new VdsrError('E_IO', 'empty file (0 bytes)');
-  const meta = await sharp(bytes, { limitInputPixels: false })
-    .metadata()
-    .catch((error: unknown) => {
-      throw new VdsrError('E_IO', `not an image vdsr can read (${errorMessage(error)})`, { cause: error });
-    });
-  return { bytes, meta };
+export interface FileEvents {
+  progress(fraction: number): void;
+  /** Something the user should know that does not stop the file (e.g. frames left out). */
+  warn(message: string): void;
 }
 
-function checkPixelLimit(width: number, height: number, limit: number): void {
-  if (limit > 0 && width * height > limit) {
-    throw new VdsrError(
-      'E_LIMIT',
-      `the image is ${width} x ${height} = ${width * height} pixels, over the limit of ${limit}; raise it with --limit-input-pixels N (0 for no limit)`,
-    );
-  }
+function readInput(input: string, settings: BatchSettings): Promise<Buffer> {
+  const max = maxInputBytes(settings.limitInputPixels);
+  return input === STDIN ? readInputStream(process.stdin, max) : readInputFile(input, max);
 }
 
 /**
- * Upscales one file through sharp and writes it atomically. Every check that can fail without the
- * network (readable image, pixel and scale limits, where the output goes) runs before the upscale.
+ * Upscales one file through @vdsr/sharp and writes it atomically. Every check that can fail without
+ * the network (readable image, pixel and scale limits, where the output goes) runs before the
+ * upscale; the limits are @vdsr/sharp's and the core's, worded here in terms of the flags.
  */
 export async function upscaleFile(
   input: string,
   settings: BatchSettings,
-  onProgress: (fraction: number) => void,
+  events: FileEvents,
 ): Promise<UpscaledFile> {
-  const { bytes, meta } = await readInput(input);
-  const { width, height } = meta.autoOrient;
-  checkPixelLimit(width, height, settings.limitInputPixels);
-  const size = targetSize(width, height, settings.target);
-  checkTargetLimits(settings.target, width, height, size);
-  const fromOutputName = settings.output.kind === 'file' ? formatOfPath(settings.output.path) : undefined;
-  const format = settings.format ?? fromOutputName ?? formatOfInput(meta);
-  const label = targetLabel(settings.target, size.width, size.height);
-  const output = outputPath(settings.output, input, label, extensionFor(format, input));
-  await checkOutput(output, settings);
-  const data = await upscaleBuffer(bytes, settings.target, {
-    upscaler: settings.upscaler,
-    format,
+  const bytes = await readInput(input, settings);
+  const options: UpscaleBufferOptions = {
+    format: settings.format,
+    page: settings.page,
+    background: settings.background,
     limitInputPixels: settings.limitInputPixels === 0 ? false : settings.limitInputPixels,
-    signal: settings.signal,
-    tileSize: settings.tileSize,
-    onProgress: (progress) => onProgress(progress.fraction),
-  });
-  await writeFileAtomic(output, data, { overwrite: settings.overwrite, signal: settings.signal });
-  settings.written.add(await canonicalPath(output));
-  return { output, format, width: size.width, height: size.height };
+  };
+  try {
+    const plan = await planUpscaleBuffer(bytes, settings.target, options);
+    if (plan.pages > 1 && settings.page === undefined) {
+      events.warn(`has ${plan.pages} pages (frames); only the first is upscaled (--page N picks another)`);
+    }
+    const label = targetLabel(settings.target, plan.width, plan.height);
+    const output = outputPath(settings.output, input, label, extensionFor(plan.format, input));
+    await checkOutput(output, settings);
+    const data = await upscaleBuffer(bytes, settings.target, {
+      ...options,
+      upscaler: settings.upscaler,
+      signal: settings.signal,
+      tileSize: settings.tileSize,
+      onProgress: (progress) => events.progress(progress.fraction),
+    });
+    await writeFileAtomic(output, data, { overwrite: settings.overwrite, signal: settings.signal });
+    settings.written.add(await canonicalPath(output));
+    return { output, format: plan.format, width: plan.width, height: plan.height };
+  } catch (error) {
+    throw inFlagTerms(error, settings.target);
+  }
 }
