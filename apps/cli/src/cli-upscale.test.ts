@@ -1,16 +1,8 @@
-import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { VDSR_PAPER } from '@vdsr/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  makeTempDir,
-  rawImage,
-  runCli,
-  startCli,
-  tempFiles,
-  writeRandomWeights,
-} from './test-support/harness.js';
+import { makeTempDir, rawImage, runCli, tempFiles, writeRandomWeights } from './test-support/harness.js';
 
 let dir: string;
 let remove: () => Promise<void>;
@@ -312,42 +304,5 @@ describe('vdsr upscale: bad input', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toContain('Usage: vdsr upscale');
     }
-  });
-});
-
-describe('vdsr upscale: interruption', () => {
-  it('on SIGINT stops the file in flight, leaves no partial or temporary file and exits 130', async () => {
-    const work = await workDir('interrupt');
-    // The paper's full network on the reference backend takes seconds for the second image.
-    const slow = await writeRandomWeights(join(work, 'paper.safetensors'), VDSR_PAPER);
-    await rawImage(8, 8, 3).png().toFile(join(work, 'a-first.png'));
-    await rawImage(64, 64, 3).png().toFile(join(work, 'b-second.png'));
-    const args = [
-      'upscale',
-      'a-first.png',
-      'b-second.png',
-      '--scale',
-      '2',
-      '--weights',
-      slow,
-      '--backend',
-      'reference',
-    ];
-    const { child, done } = startCli(args, work);
-    let sent = false;
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (!sent && chunk.toString().includes('a-first@2x.png')) {
-        sent = true;
-        child.kill('SIGINT');
-      }
-    });
-    const result = await done;
-    expect(sent).toBe(true);
-    expect(result.code).toBe(130);
-    const names = await readdir(work);
-    expect(names).toContain('a-first@2x.png');
-    expect(names).not.toContain('b-second@2x.png');
-    expect(await tempFiles(work)).toEqual([]);
-    expect((await stat(join(work, 'a-first@2x.png'))).size).toBeGreaterThan(0);
   });
 });

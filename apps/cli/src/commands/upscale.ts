@@ -158,7 +158,11 @@ async function runBatch(
   const progress = createBatchProgress(files.length);
   try {
     for (const [index, input] of files.entries()) {
-      if (signal.aborted) break;
+      // After an interrupt, every file left is reported as such (--json lists every input).
+      if (signal.aborted) {
+        reports.push({ input, ok: false, error: 'interrupted' });
+        continue;
+      }
       progress.start(index, input);
       const started = performance.now();
       try {
@@ -175,7 +179,7 @@ async function runBatch(
       } catch (error) {
         if (signal.aborted) {
           reports.push({ input, ok: false, error: 'interrupted' });
-          break;
+          continue;
         }
         reports.push({ input, ok: false, error: errorMessage(error) });
         progress.print(`vdsr: ${input}: ${errorMessage(error)}`, 'stderr');

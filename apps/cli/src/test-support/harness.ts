@@ -32,12 +32,17 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Starts the CLI; `done` settles when it exits. */
+/** Starts the CLI, with `stdin` as its standard input if given; `done` settles when it exits. */
 export function startCli(
   args: readonly string[],
   cwd: string,
+  stdin?: Uint8Array,
 ): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI_PATH, ...args], {
+    cwd,
+    stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+  });
+  if (stdin) child.stdin!.end(stdin);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => {
@@ -53,8 +58,8 @@ export function startCli(
   return { child, done };
 }
 
-export function runCli(args: readonly string[], cwd: string): Promise<CliResult> {
-  return startCli(args, cwd).done;
+export function runCli(args: readonly string[], cwd: string, stdin?: Uint8Array): Promise<CliResult> {
+  return startCli(args, cwd, stdin).done;
 }
 
 export async function makeTempDir(): Promise<{ path: string; remove: () => Promise<void> }> {
