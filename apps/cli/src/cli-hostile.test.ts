@@ -114,16 +114,18 @@ describe('vdsr upscale: what it writes', () => {
     expect(first.stderr).toContain(
       'anim.gif: warning: has 2 pages (frames); only the first is upscaled (--page N picks another)',
     );
-    const second = await run([
-      'upscale',
-      join(work, 'anim.gif'),
-      '--scale',
-      '2',
-      '-o',
-      join(work, 'p1.png'),
-      '--page',
-      '1',
-    ]);
+    const page = (n: number) =>
+      run([
+        'upscale',
+        join(work, 'anim.gif'),
+        '--scale',
+        '2',
+        '-o',
+        join(work, `p${n}.png`),
+        '--page',
+        String(n),
+      ]);
+    const second = await page(1);
     expect(second.code).toBe(0);
     expect(second.stderr).toBe('');
     const [r, , b] = await sharp(join(work, 'p1.png'))
@@ -131,16 +133,7 @@ describe('vdsr upscale: what it writes', () => {
       .raw()
       .toBuffer();
     expect([r! < 60, b! > 200]).toEqual([true, true]);
-    const past = await run([
-      'upscale',
-      join(work, 'anim.gif'),
-      '--scale',
-      '2',
-      '-o',
-      join(work, 'p2.png'),
-      '--page',
-      '2',
-    ]);
+    const past = await page(2);
     expect(past.code).toBe(1);
     expect(past.stderr).toContain("--page 2 is past the image's last page, 1 (pages count from 0)");
   });
