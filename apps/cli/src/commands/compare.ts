@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_SCALE, type VdsrImage } from '@vdsr/core';
+import { DEFAULT_LIMIT_INPUT_PIXELS } from '@vdsr/sharp';
 import sharp from 'sharp';
 import { writeFileAtomic } from '../atomic-write.js';
 import { type Command, type OptionValues, UsageError } from '../command.js';
@@ -10,6 +11,7 @@ import { intListOption, intOption, stringOption } from '../option-values.js';
 import { RUNTIME_OPTIONS, TILE_OPTION, upscalerFromOptions } from '../runtime-options.js';
 import { formatOfFile } from '../upscale/formats.js';
 import { checkOutput, protectedPaths } from '../upscale/outputs.js';
+import { maxInputBytes, readInputFile } from '../upscale/read-input.js';
 
 function parseCrop(values: OptionValues): Crop | undefined {
   const parts = intListOption(values, 'crop', 0);
@@ -94,7 +96,8 @@ export const compareCommand: Command = {
     const requestedCrop = parseCrop(values);
     const input = positionals[0]!;
 
-    const hr = modcrop(await readImage8(input), scale);
+    const bytes = await readInputFile(input, maxInputBytes(DEFAULT_LIMIT_INPUT_PIXELS));
+    const hr = modcrop(await readImage8(bytes), scale);
     const crop = requestedCrop ?? defaultCrop(hr.width, hr.height);
     checkCrop(crop, hr.width, hr.height);
     await checkOutput(output, {

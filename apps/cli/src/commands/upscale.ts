@@ -103,6 +103,7 @@ export const upscaleCommand: Command = {
     const tileSize = intOption(values, 'tile');
     const page = intOption(values, 'page', 0);
     const limitInputPixels = intOption(values, 'limit-input-pixels', 0) ?? DEFAULT_LIMIT_INPUT_PIXELS;
+    // Checked before any file is read, so a mistake is a usage error; the upscaler reads them again.
     sessionOptionsFrom(values);
     const json = values.json === true;
     const outputOption = stringOption(values, 'output');

@@ -53,8 +53,8 @@ describe('expandInputs', () => {
     const { files, problems } = await expandInputs(['/dev/zero', join(dir, 'pipe.png'), '-']);
     expect(files).toEqual(['-']);
     expect(problems.map((p) => p.message)).toEqual([
-      "a character device: vdsr reads regular files (or '-' for stdin)",
-      "a FIFO: vdsr reads regular files (or '-' for stdin)",
+      'a character device: vdsr reads only regular files',
+      'a FIFO: vdsr reads only regular files',
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { VdsrError } from '@vdsr/core';
 import { existsError } from '../atomic-write.js';
 import { UsageError } from '../command.js';
+import { STDIN } from './read-input.js';
 
 /** Where results go: next to each input, into a directory, or (one input only) to a named file. */
 export type OutputTarget =
@@ -26,10 +27,11 @@ export async function outputTarget(option: string | undefined, inputCount: numbe
   return { kind: 'file', path: option };
 }
 
-/** `NAME<label><ext>` beside the input or in the output directory; the file itself for a file target. */
+/** `NAME<label><ext>` beside the input or in the output directory (`stdin<label><ext>` for '-'); the file itself for a file target. */
 export function outputPath(target: OutputTarget, input: string, label: string, extension: string): string {
   if (target.kind === 'file') return target.path;
-  const name = `${basename(input, extname(input))}${label}${extension}`;
+  const stem = input === STDIN ? 'stdin' : basename(input, extname(input));
+  const name = `${stem}${label}${extension}`;
   return join(target.kind === 'directory' ? target.path : dirname(input), name);
 }
 

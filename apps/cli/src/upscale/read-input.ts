@@ -36,7 +36,7 @@ function kind(stats: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDev
 
 /** The reason `stats` is not something vdsr reads as an image file, or undefined when it is one. */
 export function notAFile(stats: Parameters<typeof kind>[0] & { isFile(): boolean }): string | undefined {
-  return stats.isFile() ? undefined : `${kind(stats)}: vdsr reads regular files (or '-' for stdin)`;
+  return stats.isFile() ? undefined : `${kind(stats)}: vdsr reads only regular files`;
 }
 
 async function readWhole(handle: FileHandle, size: number): Promise<Buffer> {
