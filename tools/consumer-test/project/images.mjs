@@ -1,4 +1,5 @@
-// The images README examples read from the working directory: small, so every example runs in seconds.
+// The images README examples read from the working directory (the project's, and src/ of each README's
+// Vite site): small, so every example runs in seconds.
 import sharp from 'sharp';
 
 const raw = (width, height, channels, value) => {
@@ -16,3 +17,4 @@ await raw(32, 32, 4, (c, x, y) => (c === 3 ? 255 - x * 4 : scene(c, x, y)))
 await raw(40, 56, 1, (_, x, y) => (x * 5 + y * 2) % 256)
   .png()
   .toFile('scan.png');
+await raw(24, 16, 3, scene).png().toFile('hero.png');

@@ -19,6 +19,7 @@ export interface ConsumerProject {
 
 /** `pnpm pack`s every publishable package (workspace: versions resolved) into a fresh temporary project. */
 export async function createConsumerProject(): Promise<ConsumerProject> {
+  assertBuiltFirst();
   const root = mkdtempSync(join(tmpdir(), 'vdsr-consumer-'));
   const packs = join(root, 'packs');
   const dir = join(root, 'project');
@@ -41,6 +42,18 @@ export async function createConsumerProject(): Promise<ConsumerProject> {
   return { root, dir, tarballs };
 }
 
+/** Turbo builds a package before this test only if the test depends on it. */
+function assertBuiltFirst(): void {
+  const own = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8'));
+  const missing = publishablePackages().filter((p) => own.devDependencies?.[p.name] !== 'workspace:*');
+  if (missing.length > 0) {
+    const names = missing.map((p) => `"${p.name}": "workspace:*"`).join(', ');
+    throw new Error(
+      `tools/consumer-test/package.json must list ${names} in devDependencies, so that turbo builds them before this test packs them`,
+    );
+  }
+}
+
 /**
  * Runs a README's `npm install` in the project as written, with the vdsr packages taken from their
  * tarballs (not yet on the registry). A global install could not take them from there: its block
@@ -61,25 +74,24 @@ const fileSpec = (from: string, path: string) => `file:${relative(from, path)}`;
 
 /** The workspace's version range of a dependency, so that npm installs what the tests here ran with. */
 function workspaceRange(name: string): string {
-  for (const file of [
-    'package.json',
-    'packages/sharp/package.json',
-    'packages/backend-onnxruntime/package.json',
-  ]) {
-    const pkg = JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
+  for (const dir of [ROOT, ...publishablePackages().map((p) => p.dir)]) {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const range = pkg.devDependencies?.[name] ?? pkg.dependencies?.[name];
     if (range) return `${name}@${range}`;
   }
   throw new Error(`${name} is not a dependency of the workspace`);
 }
 
-/** Everything the scripts here need beside what the READMEs installed: every tarball, sharp, TypeScript. */
+/**
+ * Everything the scripts here need beside what the READMEs installed: every tarball, sharp,
+ * TypeScript, and Vite for the READMEs' Vite sites (the workspace's, which the vite-plugin's tests ran).
+ */
 export async function completeInstall(project: ConsumerProject): Promise<void> {
   await npmInstall(project, {
     env: { ONNXRUNTIME_NODE_INSTALL: 'skip' },
     args: [
       ...project.tarballs.keys(),
-      ...['sharp', 'onnxruntime-node', 'typescript', '@types/node'].map(workspaceRange),
+      ...['sharp', 'onnxruntime-node', 'typescript', '@types/node', 'vite'].map(workspaceRange),
     ],
     text: 'the consumer test’s own install',
   });

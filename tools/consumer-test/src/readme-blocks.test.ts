@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeBlocks, npmInstalls } from './readme-blocks.js';
+import { codeBlocks, npmInstalls, siteFile } from './readme-blocks.js';
 
 describe('codeBlocks', () => {
   it('finds fenced blocks with their language, line and not-run reason', () => {
@@ -45,5 +45,24 @@ describe('npmInstalls', () => {
       },
       { env: {}, args: ['--global', '@vdsr/cli'], text: 'npm install --global @vdsr/cli' },
     ]);
+  });
+});
+
+describe('siteFile', () => {
+  const block = (code: string, lang = 'ts') => ({ lang, code, line: 1 });
+
+  it('reads the Vite site file a block names on its first line', () => {
+    expect(siteFile(block('// vite.config.ts\nexport default {};\n'))).toBe('vite.config.ts');
+    expect(siteFile(block('// src/main.ts\nimport a from "./a.png?vdsr";\n'))).toBe('src/main.ts');
+    expect(siteFile(block('// src/vite-env.d.ts\n/// <reference types="vite/client" />\n'))).toBe(
+      'src/vite-env.d.ts',
+    );
+  });
+
+  it('leaves other blocks alone: a Node program, a comment with more words, a path out of the site, sh', () => {
+    expect(siteFile(block('import { vdsr } from "@vdsr/vite-plugin";\n'))).toBeUndefined();
+    expect(siteFile(block('// vite.config.ts, with a srcset default\n'))).toBeUndefined();
+    expect(siteFile(block('// src/../../outside.ts\n'))).toBeUndefined();
+    expect(siteFile(block('// src/main.ts\n', 'sh'))).toBeUndefined();
   });
 });

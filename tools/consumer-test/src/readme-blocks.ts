@@ -51,6 +51,18 @@ export const PROGRAM_LANGS: Readonly<Record<string, 'ts' | 'js'>> = {
   mjs: 'js',
 };
 
+/** A Vite site's file a block can be: its config, or a module or declaration file of its sources. */
+const SITE_FILE = /^\/\/ (vite\.config\.(?:ts|mts|js|mjs)|src\/(?:[\w-]+\/)*[\w-]+(?:\.d)?\.(?:ts|js))\s*$/;
+
+/**
+ * The file of a Vite site a program block is, named by its first line (`// vite.config.ts`,
+ * `// src/main.ts`, `// src/vite-env.d.ts`); undefined for a block that is not one.
+ */
+export function siteFile(block: CodeBlock): string | undefined {
+  if (!PROGRAM_LANGS[block.lang]) return undefined;
+  return SITE_FILE.exec(block.code.split('\n', 1)[0]!)?.[1];
+}
+
 /** One `npm install` command of a shell block: its environment assignments and its arguments. */
 export interface NpmInstall {
   readonly env: Record<string, string>;
