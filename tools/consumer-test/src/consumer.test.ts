@@ -69,7 +69,10 @@ const node = (script: string) => run(process.execPath, [script], { cwd: project.
 const tsc = (config: string, cwd = project.dir) =>
   run(process.execPath, [join(project.dir, 'node_modules/typescript/bin/tsc'), '-p', config], { cwd });
 
-/** Each site's tsc complaints, its sources (tsconfig.json) and its config (tsconfig.node.json); '' for none. */
+/**
+ * Each site's tsc complaints, of its sources (tsconfig.json) and of its config where it has one
+ * (tsconfig.node.json); '' for none.
+ */
 const siteErrors = new Map<string, Promise<string>>();
 function siteTypeErrors(readme: string): Promise<string> {
   const check = async (config: string) =>
@@ -77,9 +80,9 @@ function siteTypeErrors(readme: string): Promise<string> {
       () => '',
       (error: Error) => error.message,
     );
-  const errors =
-    siteErrors.get(readme) ??
-    Promise.all([check('tsconfig.json'), check('tsconfig.node.json')]).then((e) => e.join(''));
+  const hasConfig = sites.get(readme)!.some((f) => f.path.startsWith('vite.config.'));
+  const configs = ['tsconfig.json', ...(hasConfig ? ['tsconfig.node.json'] : [])];
+  const errors = siteErrors.get(readme) ?? Promise.all(configs.map(check)).then((e) => e.join(''));
   siteErrors.set(readme, errors);
   return errors;
 }
