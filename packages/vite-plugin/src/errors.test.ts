@@ -55,7 +55,7 @@ describe('failed builds', () => {
     );
     await expectFailure(
       './hero.png?vdsr&format=bmp',
-      /^Expected one of (\w+, )+\w+ for options\.format but received string 'bmp'$/,
+      /^Expected one of (\w+, )+\w+ \(what this sharp build writes\) for options\.format but received string 'bmp'$/,
     );
   });
 
