@@ -11,7 +11,7 @@ trap 'rm -f "$log"' EXIT
 status=0
 pnpm lint || status=1
 pnpm typecheck --output-logs=errors-only || status=1
-pnpm test --concurrency=1 2>&1 | tee "$log"
+pnpm test --concurrency=1 --continue 2>&1 | tee "$log"
 [ "${PIPESTATUS[0]}" = 0 ] || status=1
 (cd training && /usr/bin/python3 -m pytest -q -p no:cacheprovider tests) 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" = 0 ] || status=1

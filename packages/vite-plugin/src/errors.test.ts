@@ -1,6 +1,7 @@
 import '@vdsr/backend-onnxruntime';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VdsrPluginOptions } from './options.js';
 import { vdsr } from './plugin.js';
@@ -24,8 +25,10 @@ describe('failed builds', () => {
     );
     // Rollup names the file and the importer; the plugin adds the cause.
     const where = `[vdsr] Could not load ${join(site.root, 'src', specifier.slice(2))} (imported by `;
-    expect(error.message.startsWith(where)).toBe(true);
-    const said = error.message.slice(error.message.indexOf('): ') + 3);
+    // Vite colours the message where it thinks a terminal reads it (CI=true turns that on).
+    const message = stripVTControlCharacters(error.message);
+    expect(message.startsWith(where)).toBe(true);
+    const said = message.slice(message.indexOf('): ') + 3);
     if (typeof cause === 'string') expect(said).toBe(cause);
     else expect(said).toMatch(cause);
   }
