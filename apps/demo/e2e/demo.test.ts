@@ -1,0 +1,215 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CROSS_ORIGIN_ISOLATION,
+  chromiumMissing,
+  launchChromium,
+  type StaticServer,
+  serveStatic,
+} from '@vdsr/browser-testing';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const app = fileURLToPath(new URL('..', import.meta.url));
+const repo = join(app, '../..');
+
+/** A PNG drawn in the page: stripes, rings and text, the detail VDSR restores better than bicubic. */
+function drawTestImage(page: Page, width: number, height: number): Promise<Buffer> {
+  return page
+    .evaluate(
+      async ([w, h]) => {
+        const canvas = new OffscreenCanvas(w!, h!);
+        const c = canvas.getContext('2d')!;
+        c.fillStyle = '#f4efe6';
+        c.fillRect(0, 0, w!, h!);
+        for (let x = 0; x < w!; x += 7) {
+          c.fillStyle = `hsl(${(x * 5) % 360} 60% 40%)`;
+          c.fillRect(x, 0, 3, h! / 3);
+        }
+        c.lineWidth = 2;
+        for (let r = 4; r < h! / 2; r += 6) {
+          c.strokeStyle = r % 12 ? '#1a3d6e' : '#b8412a';
+          c.beginPath();
+          c.arc(w! * 0.7, h! * 0.65, r, 0, Math.PI * 2);
+          c.stroke();
+        }
+        c.fillStyle = '#111';
+        c.font = `bold ${Math.round(h! / 5)}px sans-serif`;
+        c.fillText('VDSR', 2, h! * 0.62);
+        c.font = `${Math.round(h! / 8)}px serif`;
+        c.fillText('abc 123', 2, h! * 0.9);
+        const blob = await canvas.convertToBlob({ type: 'image/png' });
+        return [...new Uint8Array(await blob.arrayBuffer())];
+      },
+      [width, height],
+    )
+    .then((bytes) => Buffer.from(bytes));
+}
+
+async function upload(page: Page, name: string, buffer: Buffer, mimeType = 'image/png'): Promise<void> {
+  await page.setInputFiles('#file', { name, mimeType, buffer });
+}
+
+/** Picks a backend and waits until its session has started. */
+async function pick(page: Page, backend: string): Promise<string> {
+  await page.selectOption('#backend', backend);
+  await page.waitForFunction(
+    () => /precision/.test(document.getElementById('backend-info')!.textContent!),
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+  return (await page.textContent('#backend-info'))!;
+}
+
+/** Runs an upscale to the end and returns the timing and PSNR lines. */
+async function run(page: Page): Promise<{ timing: string; psnr: string }> {
+  await page.click('#start');
+  await page.waitForFunction(() => document.getElementById('progress-text')!.textContent === 'done', null, {
+    timeout: 90_000,
+  });
+  return { timing: (await page.textContent('#timing'))!, psnr: (await page.textContent('#psnr'))! };
+}
+
+describe.skipIf(chromiumMissing())('the demo, built and served with COOP/COEP, in headless Chromium', () => {
+  let root: string;
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'vdsr-demo-'));
+    await build({ root: app, logLevel: 'error', build: { outDir: root, emptyOutDir: true } });
+    server = await serveStatic(root, CROSS_ORIGIN_ISOLATION);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => document.querySelectorAll('#backend option').length > 1);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('lists auto first, every registered backend, unavailable ones greyed with the reason', async () => {
+    const options = await page.$$eval('#backend option', (all) =>
+      all.map((o) => {
+        const { value, disabled, title } = o as HTMLOptionElement;
+        return { value, disabled, title };
+      }),
+    );
+    expect(options[0]).toMatchObject({ value: 'auto', disabled: false });
+    expect(options.map((o) => o.value)).toEqual(
+      expect.arrayContaining(['onnxruntime-web', 'onnxruntime-webgpu', 'reference']),
+    );
+    // Chromium runs here without WebGPU, so the runtime's WebGPU provider cannot be offered.
+    expect(options.find((o) => o.value === 'onnxruntime-webgpu')).toMatchObject({
+      disabled: true,
+      title: expect.stringMatching(/WebGPU|navigator\.gpu|adapter/),
+    });
+    expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+    expect(await pick(page, 'auto')).toMatch(/^onnxruntime-web: precision f32, 2 threads/);
+  });
+
+  it('shows a clear error for a file that is not an image, and carries on', async () => {
+    await upload(page, 'notes.txt', Buffer.from('not an image'), 'text/plain');
+    expect(await page.textContent('#error')).toMatch(/not an image the browser can decode/);
+    expect(await page.isDisabled('#start')).toBe(true);
+  });
+
+  const timings: Record<string, string> = {};
+
+  it('upscales with every backend offered, VDSR beating bicubic against the original', async () => {
+    await upload(page, 'pattern.png', await drawTestImage(page, 64, 64));
+    expect(await page.isVisible('#error')).toBe(false);
+    expect(await page.textContent('#image-info')).toBe('pattern.png: 64 x 64, RGB');
+    await page.check('#measure');
+    const offered = await page.$$eval('#backend option:not([disabled])', (all) =>
+      all.map((o) => (o as HTMLOptionElement).value),
+    );
+    for (const backend of offered) {
+      await pick(page, backend);
+      const { timing, psnr } = await run(page);
+      // Shrunk x2 to 32 x 32, then brought back to the original's 64 x 64.
+      expect(timing).toMatch(/^64 x 64 on [\w-]+ in \d+ ms/);
+      const [bicubic, vdsr] = [...psnr.matchAll(/([\d.]+) dB/g)].map((m) => Number(m[1]));
+      expect(vdsr).toBeGreaterThan(bicubic! + 0.3);
+      timings[backend] = `${timing}; ${psnr}`;
+    }
+    console.log(timings);
+    expect(Object.keys(timings)).toEqual(expect.arrayContaining(['auto', 'onnxruntime-web', 'reference']));
+  }, 240_000);
+
+  it('gives the requested size for a plain upscale', async () => {
+    await page.uncheck('#measure');
+    await pick(page, 'onnxruntime-web');
+    await page.selectOption('#scale', '3');
+    expect((await run(page)).timing).toMatch(/^192 x 192 on onnxruntime-web/);
+  }, 120_000);
+
+  it('takes a screenshot: the sample image, x2, measured, magnified', async () => {
+    await upload(page, 'sample.png', await readFile(join(repo, 'examples/sample.png')));
+    await page.selectOption('#scale', '2');
+    await page.check('#measure');
+    await pick(page, 'auto');
+    const { timing, psnr } = await run(page);
+    expect(timing).toMatch(/^256 x 192 on onnxruntime-web/);
+    const [bicubic, vdsr] = [...psnr.matchAll(/([\d.]+) dB/g)].map((m) => Number(m[1]));
+    expect(vdsr).toBeGreaterThan(bicubic!);
+    // Pick the rings for the crops, and hover over the star with the loupe.
+    const box = (await page.locator('#after').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.78, box.y + box.height * 0.78);
+    await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.3);
+    const screenshot = await page.screenshot({ fullPage: true });
+    expect(screenshot.length).toBeGreaterThan(20_000);
+    await writeFile(join(root, 'demo.png'), screenshot);
+    if (process.env.VDSR_UPDATE_SCREENSHOT) await writeFile(join(repo, 'docs/demo.png'), screenshot);
+  }, 120_000);
+
+  it('cancels mid-run within a tile, stays responsive and usable', async () => {
+    // x2 gives 600 x 140: three tiles of 256 x 140 (296 x 180 with the halo).
+    await upload(page, 'wide.png', await drawTestImage(page, 300, 70));
+    await page.uncheck('#measure');
+    await page.selectOption('#scale', '2');
+    // Every progress line shown, in order.
+    await page.evaluate(() => {
+      const text = document.getElementById('progress-text')!;
+      const seen: string[] = [];
+      (globalThis as { seen?: string[] }).seen = seen;
+      new MutationObserver(() => seen.push(text.textContent!)).observe(text, { childList: true });
+    });
+    await page.click('#start');
+    await page.waitForFunction(
+      () => /^tile 1 of 3/.test(document.getElementById('progress-text')!.textContent!),
+      null,
+      { timeout: 60_000 },
+    );
+    // The page answers while the worker computes: the before/after slider moves at once.
+    const started = Date.now();
+    await page.fill('#split', '0.25');
+    const clip = await page.$eval('#before', (c) => (c as HTMLElement).style.clipPath);
+    expect(clip).toBe('inset(0px 75% 0px 0px)');
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await page.click('#cancel');
+    await page.waitForFunction(
+      () => document.getElementById('progress-text')!.textContent === 'cancelled',
+      null,
+      { timeout: 30_000 },
+    );
+    // The tile under way may finish; the third never runs.
+    const seen = await page.evaluate(() => (globalThis as { seen?: string[] }).seen!);
+    expect(seen.filter((line) => /^tile 3/.test(line))).toEqual([]);
+    expect(await page.isVisible('#error')).toBe(false);
+    await upload(page, 'pattern.png', await drawTestImage(page, 64, 64));
+    expect((await run(page)).timing).toMatch(/^128 x 128 on onnxruntime-web/);
+    expect(errors).toEqual([]);
+  }, 150_000);
+});
