@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { include: ['e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
+  test: { include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
 });

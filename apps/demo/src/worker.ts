@@ -83,7 +83,9 @@ function yielding(session: BackendSession): BackendSession {
   };
 }
 
-function engineFor(backend: string): Promise<Engine> {
+/** One session per backend, 'auto' sharing the one it resolves to. */
+async function engineFor(picked: string): Promise<Engine> {
+  const backend = picked === 'auto' ? (await resolveBackend('auto')).name : picked;
   let engine = engines.get(backend);
   if (!engine) {
     engine = weights.then(async (w) => ({
