@@ -174,6 +174,20 @@ describe.skipIf(chromiumMissing())('the demo, built and served with COOP/COEP, i
     if (process.env.VDSR_UPDATE_SCREENSHOT) await writeFile(join(repo, 'docs/demo.png'), screenshot);
   }, 120_000);
 
+  it('downloads the result as PNG and WebP', async () => {
+    const save = async (button: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+    };
+    const png = await save('#download-png');
+    expect(png.name).toBe('sample-vdsr.png');
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([256, 192]);
+    const webp = await save('#download-webp');
+    expect(webp.name).toBe('sample-vdsr.webp');
+    expect(webp.bytes.subarray(8, 12).toString('latin1')).toBe('WEBP');
+  });
+
   it('cancels mid-run within a tile, stays responsive and usable', async () => {
     // x2 gives 600 x 140: three tiles of 256 x 140 (296 x 180 with the halo).
     await upload(page, 'wide.png', await drawTestImage(page, 300, 70));
