@@ -2,16 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  CROSS_ORIGIN_ISOLATION,
-  chromiumMissing,
-  launchChromium,
-  type StaticServer,
-  serveStatic,
-} from '@vdsr/browser-testing';
-import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing } from '@vdsr/browser-testing';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type IsolatedSite, openIsolatedSite } from './isolated-site.js';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 const repo = join(app, '../..');
@@ -77,25 +72,22 @@ async function run(page: Page): Promise<{ timing: string; psnr: string }> {
 
 describe.skipIf(chromiumMissing())('the demo, built and served with COOP/COEP, in headless Chromium', () => {
   let root: string;
-  let server: StaticServer;
-  let browser: Browser;
+  let site: IsolatedSite;
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'vdsr-demo-'));
     await build({ root: app, logLevel: 'error', build: { outDir: root, emptyOutDir: true } });
-    server = await serveStatic(root, CROSS_ORIGIN_ISOLATION);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+    site = await openIsolatedSite(root);
+    page = await site.browser.newPage({ viewport: { width: 1100, height: 1000 } });
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     await page.waitForFunction(() => document.querySelectorAll('#backend option').length > 1);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
     if (root) await rm(root, { recursive: true, force: true });
   });
 

@@ -3,16 +3,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  CROSS_ORIGIN_ISOLATION,
-  chromiumMissing,
-  launchChromium,
-  type StaticServer,
-  serveStatic,
-} from '@vdsr/browser-testing';
-import type { Browser } from 'playwright-core';
+import { chromiumMissing } from '@vdsr/browser-testing';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type IsolatedSite, openIsolatedSite } from './isolated-site.js';
 
 // onnxruntime-web with threads in a Vite production build (issue 8): small fixture apps, built
 // for real, served with COOP/COEP, run in headless Chromium.
@@ -33,8 +27,7 @@ async function buildFixture(name: string, outDir: string): Promise<void> {
 
 describe.skipIf(chromiumMissing())('onnxruntime-web, 2 threads, in a vite build', () => {
   let root: string;
-  let server: StaticServer;
-  let browser: Browser;
+  let site: IsolatedSite;
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'vdsr-ort-build-'));
@@ -45,20 +38,18 @@ describe.skipIf(chromiumMissing())('onnxruntime-web, 2 threads, in a vite build'
     for (const file of ['ort-wasm-simd-threaded.jsep.mjs', 'ort-wasm-simd-threaded.jsep.wasm']) {
       await copyFile(join(ortDist, file), join(root, 'merged/ort', file));
     }
-    server = await serveStatic(root, CROSS_ORIGIN_ISOLATION);
-    browser = await launchChromium();
+    site = await openIsolatedSite(root);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
     await rm(root, { recursive: true, force: true });
   });
 
   async function outcome(path: string): Promise<{ result: unknown; workers: string[]; isolated: boolean }> {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     try {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.url}${path}`);
       await page.waitForFunction(() => document.getElementById('out')?.textContent !== 'running', null, {
         timeout: 30_000,
       });

@@ -36,6 +36,14 @@ let running: { id: number; started: number } | undefined;
 let nextId = 1;
 let unavailable = '';
 
+function readyText(reply: Extract<Reply, { type: 'ready' }>): string {
+  const threads = `${reply.threads} thread${reply.threads > 1 ? 's' : ''}`;
+  const isolation = crossOriginIsolated ? '' : ' (the page is not cross-origin isolated)';
+  // A session already open answers at once; a new one says what starting it cost.
+  const started = reply.ms >= 5 ? `; started in ${Math.round(reply.ms)} ms` : '';
+  return `${reply.resolved}: precision ${reply.precision}, ${threads}${isolation}${started}`;
+}
+
 function showError(message: string | undefined): void {
   ui.error.textContent = message ?? '';
   ui.error.hidden = !message;
@@ -62,7 +70,7 @@ const send = startWorker((reply: Reply) => {
       return;
     case 'ready':
       if (reply.backend !== ui.backend.value) return;
-      ui.backendInfo.textContent = `${reply.resolved}: precision ${reply.precision}, ${reply.threads} thread${reply.threads > 1 ? 's' : ''}${crossOriginIsolated ? '' : ' (the page is not cross-origin isolated)'}; started in ${Math.round(reply.ms)} ms`;
+      ui.backendInfo.textContent = readyText(reply);
       ui.backendInfo.title = unavailable;
       return;
     case 'progress': {
