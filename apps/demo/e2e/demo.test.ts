@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumMissing } from '@vdsr/browser-testing';
+import { chromiumMissing, launchChromium } from '@vdsr/browser-testing';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +111,24 @@ describe.skipIf(chromiumMissing())('the demo, built and served with COOP/COEP, i
     expect(await pick(page, 'auto')).toMatch(/^onnxruntime-web: precision f32, 2 threads/);
   });
 
+  it("offers onnxruntime-webgpu on a software adapter, but 'auto' stays on wasm", async () => {
+    const browser = await launchChromium({ webgpu: true });
+    try {
+      const gpuPage = await browser.newPage();
+      await gpuPage.goto(`${site.url}/`);
+      await gpuPage.waitForFunction(() => document.querySelectorAll('#backend option').length > 1);
+      const webgpu = await gpuPage.$eval('#backend option[value="onnxruntime-webgpu"]', (o) => {
+        const { disabled, title } = o as HTMLOptionElement;
+        return { disabled, title };
+      });
+      // SwiftShader: available, but ranked below wasm (10).
+      expect(webgpu).toEqual({ disabled: false, title: 'priority 5 here' });
+      expect(await gpuPage.textContent('#backend option[value="auto"]')).toBe('auto (onnxruntime-web)');
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('shows a clear error for a file that is not an image, and carries on', async () => {
     await upload(page, 'notes.txt', Buffer.from('not an image'), 'text/plain');
     expect(await page.textContent('#error')).toMatch(/not an image the browser can decode/);
@@ -156,10 +174,12 @@ describe.skipIf(chromiumMissing())('the demo, built and served with COOP/COEP, i
     expect(timing).toMatch(/^256 x 192 on onnxruntime-web/);
     const [bicubic, vdsr] = [...psnr.matchAll(/([\d.]+) dB/g)].map((m) => Number(m[1]));
     expect(vdsr).toBeGreaterThan(bicubic!);
-    // Pick the rings for the crops, and hover over the star with the loupe.
+    // Mostly VDSR in the slider, the loupe on its text; the rings for the crops.
+    await page.fill('#split', '0.3');
     const box = (await page.locator('#after').boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.78, box.y + box.height * 0.78);
-    await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.3);
+    await page.mouse.move(box.x + box.width * 0.42, box.y + box.height * 0.3, { steps: 4 });
+    await page.waitForFunction(() => !document.getElementById('loupe')!.hidden, null, { timeout: 5_000 });
     const screenshot = await page.screenshot({ fullPage: true });
     expect(screenshot.length).toBeGreaterThan(20_000);
     await writeFile(join(root, 'demo.png'), screenshot);
