@@ -44,8 +44,46 @@ function drawTestImage(page: Page, width: number, height: number): Promise<Buffe
     .then((bytes) => Buffer.from(bytes));
 }
 
+/** Small images drawn in the page: `grey` (one channel), `alpha` (transparent left half) or a JPEG `wide` 40 x 20. */
+function drawKind(page: Page, kind: 'grey' | 'alpha' | 'wide'): Promise<Buffer> {
+  return page
+    .evaluate(async (which) => {
+      const canvas = new OffscreenCanvas(which === 'wide' ? 40 : 32, which === 'wide' ? 20 : 32);
+      const c = canvas.getContext('2d')!;
+      c.fillStyle = which === 'wide' ? '#c33' : '#777';
+      c.fillRect(which === 'alpha' ? 16 : 0, 0, canvas.width, canvas.height);
+      c.fillStyle = which === 'grey' ? '#fff' : '#36c';
+      c.fillRect(20, 4, 8, 8);
+      const blob = await canvas.convertToBlob({ type: which === 'wide' ? 'image/jpeg' : 'image/png' });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    }, kind)
+    .then((bytes) => Buffer.from(bytes));
+}
+
+/** The JPEG with an EXIF segment saying "rotate 90 degrees clockwise to view" (orientation 6). */
+function withExifOrientation6(jpeg: Buffer): Buffer {
+  const tiff = Buffer.from([
+    ...[0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8], // big-endian TIFF, first IFD at 8
+    ...[0, 1], // one entry
+    ...[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0], // Orientation, SHORT, 1 value: 6
+    ...[0, 0, 0, 0], // no next IFD
+  ]);
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const header = Buffer.from([0xff, 0xe1, 0, 0]);
+  header.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), header, payload, jpeg.subarray(2)]);
+}
+
+/** Picks a file and waits until the page has decoded it or said why not. */
 async function upload(page: Page, name: string, buffer: Buffer, mimeType = 'image/png'): Promise<void> {
+  await page.evaluate(() => {
+    document.getElementById('image-info')!.textContent = '';
+  });
   await page.setInputFiles('#file', { name, mimeType, buffer });
+  await page.waitForFunction(
+    () =>
+      document.getElementById('image-info')!.textContent !== '' || !document.getElementById('error')!.hidden,
+  );
 }
 
 /** Picks a backend and waits until its session has started. */
@@ -199,6 +237,38 @@ describe.skipIf(chromiumMissing())('the demo, built and served with COOP/COEP, i
     expect(webp.name).toBe('sample-vdsr.webp');
     expect(webp.bytes.subarray(8, 12).toString('latin1')).toBe('WEBP');
   });
+
+  it('keeps grey images grey and transparency, and turns images upright by their EXIF orientation', async () => {
+    await page.uncheck('#measure');
+    await page.selectOption('#scale', '2');
+    await pick(page, 'onnxruntime-web');
+    /** The result's RGBA at (x, y). */
+    const pixel = (x: number, y: number) =>
+      page.$eval(
+        '#after',
+        (canvas, [px, py]) => [
+          ...(canvas as HTMLCanvasElement).getContext('2d')!.getImageData(px!, py!, 1, 1).data,
+        ],
+        [x, y],
+      );
+
+    await upload(page, 'grey.png', await drawKind(page, 'grey'));
+    expect(await page.textContent('#image-info')).toBe('grey.png: 32 x 32, grey');
+    await run(page);
+    const [r, g, b] = await pixel(50, 16);
+    expect(r).toBe(g);
+    expect(g).toBe(b);
+
+    await upload(page, 'alpha.png', await drawKind(page, 'alpha'));
+    expect(await page.textContent('#image-info')).toBe('alpha.png: 32 x 32, RGB + alpha');
+    await run(page);
+    expect((await pixel(4, 32))[3]).toBe(0);
+    expect((await pixel(50, 50))[3]).toBe(255);
+
+    await upload(page, 'rotated.jpg', withExifOrientation6(await drawKind(page, 'wide')), 'image/jpeg');
+    expect(await page.textContent('#image-info')).toBe('rotated.jpg: 20 x 40, RGB');
+    expect((await run(page)).timing).toMatch(/^40 x 80 on onnxruntime-web/);
+  }, 120_000);
 
   it('cancels mid-run within a tile, stays responsive and usable', async () => {
     // x2 gives 600 x 140: three tiles of 256 x 140 (296 x 180 with the halo).
