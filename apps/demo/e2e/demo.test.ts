@@ -196,11 +196,20 @@ describe.skipIf(chromiumMissing())('the demo, built and served with COOP/COEP, i
     expect(Object.keys(timings)).toEqual(expect.arrayContaining(['auto', 'onnxruntime-web', 'reference']));
   }, 240_000);
 
-  it('gives the requested size for a plain upscale', async () => {
+  it('gives the requested size for a plain upscale, and refuses one too large up front', async () => {
     await page.uncheck('#measure');
     await pick(page, 'onnxruntime-web');
     await page.selectOption('#scale', '3');
     expect((await run(page)).timing).toMatch(/^192 x 192 on onnxruntime-web/);
+    // An output the tab could not hold is refused before any work starts.
+    await page.selectOption('#scale', 'width');
+    await page.fill('#target-width', '20000');
+    await page.click('#start');
+    expect(await page.textContent('#error')).toMatch(
+      /^A 20000 x 20000 result \(400\.0 MP\) is more than this tab can hold safely/,
+    );
+    expect(await page.textContent('#progress-text')).toBe('done');
+    await page.selectOption('#scale', '2');
   }, 120_000);
 
   it('takes a screenshot: the sample image, x2, measured, magnified', async () => {
