@@ -2,12 +2,13 @@ import { listBackends, resolveBackend } from '@vdsr/core';
 import { describe, expect, it } from 'vitest';
 
 describe('package entries', () => {
-  it('register onnxruntime (20) in Node and onnxruntime-web (10) on import, above the reference backend', async () => {
+  it('register onnxruntime (20) in Node, onnxruntime-webgpu (15) and onnxruntime-web (10) on import, above the reference backend', async () => {
     expect(listBackends().map((b) => b.name)).not.toContain('onnxruntime');
     const node = await import('./node.js');
     const web = await import('./web.js');
     expect(listBackends()).toEqual([
       { name: 'onnxruntime', priority: 20 },
+      { name: 'onnxruntime-webgpu', priority: 15 },
       { name: 'onnxruntime-web', priority: 10 },
       { name: 'reference', priority: 0 },
     ]);
@@ -30,9 +31,12 @@ describe('package entries', () => {
       ].sort(),
     );
     expect(Object.keys(web).sort()).toEqual(
-      Object.keys(node)
-        .map((k) => (k === 'onnxruntimeBackend' ? 'onnxruntimeWebBackend' : k))
-        .sort(),
+      [
+        ...Object.keys(node).map((k) => (k === 'onnxruntimeBackend' ? 'onnxruntimeWebBackend' : k)),
+        'onnxruntimeWebGpuBackend',
+        'SOFTWARE_WEBGPU_PRIORITY',
+        'DEFAULT_START_TIMEOUT',
+      ].sort(),
     );
     expect(web.buildVdsrOnnxModel).toBe(node.buildVdsrOnnxModel);
   });

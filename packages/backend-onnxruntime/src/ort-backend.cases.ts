@@ -13,7 +13,7 @@ function randomTile(width: number, height: number, seed: number): Float32Array {
   return Float32Array.from({ length: width * height }, rand);
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {

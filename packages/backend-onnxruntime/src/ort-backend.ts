@@ -25,6 +25,31 @@ export interface OrtBackendSpec {
   sessionOptions(ort: Ort, options: SessionOptions): InferenceSession.SessionOptions;
   /** The sessions' preferred tile memory (BackendSession.memoryBudget); the core's default if unset. */
   readonly memoryBudget?: number;
+  /** Whether it can run here once the runtime loaded (default: available at the registered priority). */
+  availability?(): Promise<Availability>;
+  /** Validates the options this flavour adds to the core's. */
+  assertOptions?(options: SessionOptions): void;
+  /** Milliseconds a new session may take to start before E_BACKEND (default: no limit). */
+  startTimeout?(options: SessionOptions): number;
+  /** What to try when a session does not start in time, appended to that E_BACKEND message. */
+  readonly stalledHint?: string;
+}
+
+/** Rejects with E_BACKEND after `ms` unless `promise` settles first. */
+async function within<T>(promise: Promise<T>, ms: number, explain: () => string): Promise<T> {
+  if (!Number.isFinite(ms)) return promise;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new VdsrError('E_BACKEND', explain(), { details: { option: 'startTimeout', max: ms } })),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A Backend on one onnxruntime flavour; only how it loads and its session options differ. */
@@ -47,7 +72,7 @@ export function createOrtBackend(spec: OrtBackendSpec): Backend {
     async isAvailable(): Promise<Availability> {
       try {
         await load();
-        return { available: true };
+        return spec.availability ? await spec.availability() : { available: true };
       } catch (error) {
         return { available: false, reason: message(error) };
       }
@@ -55,15 +80,30 @@ export function createOrtBackend(spec: OrtBackendSpec): Backend {
 
     async createSession(weights: VdsrWeights, options: SessionOptions = {}): Promise<OrtSession> {
       assertSessionOptions(options);
+      spec.assertOptions?.(options);
       const model = buildVdsrOnnxModel(weights);
-      const ort = await load();
+      const starting = (async () => {
+        const ort = await load();
+        try {
+          const session = await ort.InferenceSession.create(model, spec.sessionOptions(ort, options));
+          return new OrtSession(spec.name, ort, session, spec.memoryBudget);
+        } catch (error) {
+          throw new VdsrError('E_BACKEND', `${spec.name} could not create a session: ${message(error)}`, {
+            cause: error,
+          });
+        }
+      })();
+      const ms = spec.startTimeout?.(options) ?? Number.POSITIVE_INFINITY;
       try {
-        const session = await ort.InferenceSession.create(model, spec.sessionOptions(ort, options));
-        return new OrtSession(spec.name, ort, session, spec.memoryBudget);
+        return await within(starting, ms, () =>
+          [`${spec.name} did not start a session within ${ms} ms`, spec.stalledHint]
+            .filter(Boolean)
+            .join('. '),
+        );
       } catch (error) {
-        throw new VdsrError('E_BACKEND', `${spec.name} could not create a session: ${message(error)}`, {
-          cause: error,
-        });
+        // A session that starts after the caller gave up is released, not leaked.
+        starting.then((session) => session.dispose()).catch(() => undefined);
+        throw error;
       }
     },
   };

@@ -1,20 +1,53 @@
-import type { Backend } from '@vdsr/core/backend';
+import type { Availability, Backend, SessionOptions } from '@vdsr/core/backend';
+import type { Ort } from './ort.js';
 import { createOrtBackend } from './ort-backend.js';
+import { assertWebOptions, DEFAULT_START_TIMEOUT, type WebExecutionProvider } from './web-options.js';
+import { probeWebGpu } from './webgpu-adapter.js';
 
-/** WebGPU where the host has it (wasm runs whatever WebGPU cannot), wasm alone elsewhere. */
-export function webExecutionProviders(): ('webgpu' | 'wasm')[] {
-  const gpu = (globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu;
-  return gpu ? ['webgpu', 'wasm'] : ['wasm'];
+/** 'auto' ranks onnxruntime-webgpu here on a software adapter: below wasm (10), which is ~100x faster there. */
+export const SOFTWARE_WEBGPU_PRIORITY = 5;
+
+// onnxruntime-web starts its thread workers from the script that holds its code, so the usual cause
+// of a session that never starts is a bundle that merged onnxruntime-web into the app's own code.
+const STALLED_HINT =
+  "onnxruntime-web's thread workers may be running your app's bundle: import onnxruntime-web only " +
+  'through @vdsr/backend-onnxruntime (pass threads, wasmPaths and executionProviders as options), or ' +
+  "set options.wasmPaths to where onnxruntime-web's dist files are served, or use threads: 1";
+
+function webOrtBackend(name: string, defaultProviders: readonly WebExecutionProvider[]) {
+  return {
+    name,
+    runtime: 'onnxruntime-web' as const,
+    load: () => import('onnxruntime-web'),
+    assertOptions: assertWebOptions,
+    startTimeout: (options: SessionOptions) => options.startTimeout ?? DEFAULT_START_TIMEOUT,
+    stalledHint: STALLED_HINT,
+    sessionOptions: (ort: Ort, { threads, wasmPaths, executionProviders }: SessionOptions) => {
+      // onnxruntime-web reads its wasm settings once, when its first session starts.
+      if (threads !== undefined) ort.env.wasm.numThreads = threads;
+      if (wasmPaths !== undefined) ort.env.wasm.wasmPaths = wasmPaths;
+      return {
+        executionProviders: [...(executionProviders ?? defaultProviders)],
+        graphOptimizationLevel: 'all' as const,
+      };
+    },
+  };
 }
 
-/** VDSR on onnxruntime-web: WebGPU when `navigator.gpu` exists, wasm otherwise (Node included). */
-export const onnxruntimeWebBackend: Backend = createOrtBackend({
-  name: 'onnxruntime-web',
-  runtime: 'onnxruntime-web',
-  load: () => import('onnxruntime-web'),
-  sessionOptions: (ort, { threads }) => {
-    // The wasm thread pool is made when the first session starts; later values cannot change it.
-    if (threads !== undefined) ort.env.wasm.numThreads = threads;
-    return { executionProviders: webExecutionProviders(), graphOptimizationLevel: 'all' };
+/** VDSR on onnxruntime-web's wasm (CPU) execution provider, in browsers and in Node. */
+export const onnxruntimeWebBackend: Backend = createOrtBackend(webOrtBackend('onnxruntime-web', ['wasm']));
+
+/**
+ * VDSR on onnxruntime-web's WebGPU execution provider. Unavailable without a WebGPU adapter; on a
+ * software adapter (SwiftShader, lavapipe) it ranks itself below wasm, so 'auto' passes it over.
+ */
+export const onnxruntimeWebGpuBackend: Backend = createOrtBackend({
+  ...webOrtBackend('onnxruntime-webgpu', ['webgpu']),
+  availability: async (): Promise<Availability> => {
+    const adapter = await probeWebGpu();
+    if (adapter.kind === 'none') return { available: false, reason: adapter.reason };
+    return adapter.kind === 'software'
+      ? { available: true, priority: SOFTWARE_WEBGPU_PRIORITY }
+      : { available: true };
   },
 });
