@@ -1,0 +1,134 @@
+import {
+  assertPlane,
+  assertSignal,
+  type BackendSession,
+  describeValue,
+  type Precision,
+  type SessionLimits,
+  throwIfAborted,
+  VdsrError,
+} from '@vdsr/core/backend';
+import { errorMessage, initTfjsBackend, useTfjsBackend } from './activate.js';
+import type { TfjsVdsrGraph } from './graph.js';
+import type { Tf } from './tf.js';
+
+export interface TfjsSessionSpec {
+  /** The vdsr backend's name. */
+  readonly backend: string;
+  readonly tf: Tf;
+  /** The tfjs backend the weights live on ('cpu', 'wasm', 'webgl', ...). */
+  readonly tfjsBackend: string;
+  readonly graph: TfjsVdsrGraph;
+  readonly precision: Precision;
+  readonly limits?: SessionLimits;
+  readonly memoryBudget?: number;
+  /** Why the engine can no longer run (a lost WebGL context), or undefined while it can. */
+  readonly lost?: () => string | undefined;
+}
+
+/**
+ * One uploaded VDSR graph on one tfjs backend. Runs take turns: each one already keeps the backend
+ * busy, and one at a time bounds the device memory to a single tile's activations.
+ */
+export class TfjsSession implements BackendSession {
+  readonly backend: string;
+  readonly precision: Precision;
+  readonly limits?: SessionLimits;
+  readonly memoryBudget?: number;
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposing: Promise<void> | undefined;
+  private freed = false;
+
+  constructor(private readonly spec: TfjsSessionSpec) {
+    this.backend = spec.backend;
+    this.precision = spec.precision;
+    if (spec.limits) this.limits = spec.limits;
+    if (spec.memoryBudget !== undefined) this.memoryBudget = spec.memoryBudget;
+  }
+
+  async run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
+    assertPlane(y, width, height);
+    assertSignal(signal);
+    this.assertOpen();
+    throwIfAborted(signal);
+    const result = this.queue.then(() => this.runNow(y, width, height, signal));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Lets the runs already queued finish, then frees the uploaded weights. */
+  dispose(): Promise<void> {
+    this.disposing ??= this.queue.then(() => this.free());
+    return this.disposing;
+  }
+
+  private async runNow(
+    y: Float32Array,
+    width: number,
+    height: number,
+    signal?: AbortSignal,
+  ): Promise<Float32Array> {
+    // Checked again: the signal may have fired while the run waited in the queue.
+    throwIfAborted(signal);
+    const { tf, graph } = this.spec;
+    let output: unknown;
+    try {
+      this.assertEngine();
+      await initTfjsBackend(tf, this.spec.tfjsBackend);
+      // From the switch to data() nothing awaits, so no other code can switch tfjs's backend in between.
+      useTfjsBackend(tf, this.spec.tfjsBackend);
+      const input = tf.tensor4d(y, [1, height, width, 1]);
+      let result: ReturnType<TfjsVdsrGraph['apply']>;
+      try {
+        result = graph.apply(input);
+      } finally {
+        input.dispose();
+      }
+      try {
+        output = await result.data();
+      } finally {
+        result.dispose();
+      }
+      this.assertEngine();
+    } catch (error) {
+      if (error instanceof VdsrError) throw error;
+      throw new VdsrError(
+        'E_BACKEND',
+        `${this.backend} failed to run a ${width} x ${height} tile: ${errorMessage(error)}`,
+        { cause: error },
+      );
+    }
+    if (!(output instanceof Float32Array) || output.length !== y.length) {
+      throw new VdsrError(
+        'E_BACKEND',
+        `Expected a Float32Array of length ${y.length} from ${this.backend} but received ${describeValue(output)}`,
+      );
+    }
+    throwIfAborted(signal);
+    return output;
+  }
+
+  /** Throws E_BACKEND, freeing the session, once the engine reports it can no longer run. */
+  private assertEngine(): void {
+    const lost = this.spec.lost?.();
+    if (lost === undefined) return;
+    this.free();
+    this.disposing ??= Promise.resolve();
+    throw new VdsrError('E_BACKEND', `${this.backend} cannot run any more: ${lost}; create a new session`);
+  }
+
+  private free(): void {
+    if (this.freed) return;
+    this.freed = true;
+    this.spec.graph.dispose();
+  }
+
+  private assertOpen(): void {
+    if (this.disposing) {
+      throw new VdsrError(
+        'E_BACKEND',
+        `This ${this.backend} session was disposed; create a new session to run`,
+      );
+    }
+  }
+}
