@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { runConformanceSuite } from '@vdsr/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTfjsBackend } from './backend.js';
-import { describeTfjsMemory } from './memory.cases.js';
+import { runTfjsMemorySuite } from './testing/memory.js';
 
 // tfjs's "install tfjs-node to speed things up" banner is not what these tests are about.
 tf.env().set('PROD', true);
@@ -16,4 +16,4 @@ runConformanceSuite({
   test: { describe, it, expect, beforeAll, afterAll },
 });
 
-describeTfjsMemory(tf, backend);
+runTfjsMemorySuite({ tf, createBackend: () => backend, test: { describe, it, expect } });

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { runConformanceSuite } from '@vdsr/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTfjsBackend } from './backend.js';
-import { describeTfjsMemory } from './memory.cases.js';
+import { runTfjsMemorySuite } from './testing/memory.js';
 
 // In Node the wasm backend finds its .wasm files in its own package's dist.
 const backend = createTfjsBackend({ name: 'tfjs-wasm', tf, tfjsBackend: 'wasm' });
@@ -14,4 +14,4 @@ runConformanceSuite({
   test: { describe, it, expect, beforeAll, afterAll },
 });
 
-describeTfjsMemory(tf, backend);
+runTfjsMemorySuite({ tf, createBackend: () => backend, test: { describe, it, expect } });
