@@ -41,7 +41,9 @@ describe.skipIf(chromiumMissing())('browser benchmark', () => {
           '',
           line(header),
           line(header.map(() => '---')),
-          ...rows.map((r) => line([r.backend, `${r.size} x ${r.size}`, r.ms.toFixed(0), r.gflops.toFixed(2)])),
+          ...rows.map((r) =>
+            line([r.backend, `${r.size} x ${r.size}`, r.ms.toFixed(0), r.gflops.toFixed(2)]),
+          ),
         ].join('\n'),
       );
     } finally {

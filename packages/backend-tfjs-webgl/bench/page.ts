@@ -1,9 +1,10 @@
 // The browser half of the benchmark: the VDSR network's GFLOP/s on tfjs-webgl, tfjs's wasm backend and
 // onnxruntime-web's wasm in the same headless Chromium, on the same tiles. Bundled by browser.bench.ts.
-import * as tf from '@tensorflow/tfjs-core';
+
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { createTfjsBackend } from '@vdsr/backend-tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { buildVdsrOnnxModel, VDSR_INPUT, VDSR_OUTPUT } from '@vdsr/backend-onnxruntime/web';
+import { createTfjsBackend } from '@vdsr/backend-tfjs';
 import { createPageTests } from '@vdsr/browser-testing/page';
 import { createRandomWeights, describeGraph, VDSR_PAPER } from '@vdsr/core';
 import * as ort from 'onnxruntime-web';

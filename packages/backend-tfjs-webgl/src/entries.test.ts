@@ -23,7 +23,8 @@ describe('package entry', () => {
     const { tfjsWebglBackend } = await import('./index.js');
     expect(await tfjsWebglBackend.isAvailable()).toEqual({
       available: false,
-      reason: 'tfjs-webgl could not be loaded: WebGL2 is not available here: no canvas (not a browser or a worker)',
+      reason:
+        'tfjs-webgl could not be loaded: WebGL2 is not available here: no canvas (not a browser or a worker)',
     });
     await expect(tfjsWebglBackend.createSession(createRandomWeights(1, VDSR_PAPER))).rejects.toMatchObject({
       code: 'E_BACKEND',

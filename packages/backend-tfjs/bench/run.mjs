@@ -53,7 +53,12 @@ for (const { label, backend } of candidates) {
   for (const size of SIZES) {
     const y = plane(size);
     const ms = await median(() => session.run(y, size, size), 3);
-    rows.push([label, `${size} x ${size}`, ms.toFixed(0), ((flopsPerPixel * size * size) / ms / 1e6).toFixed(2)]);
+    rows.push([
+      label,
+      `${size} x ${size}`,
+      ms.toFixed(0),
+      ((flopsPerPixel * size * size) / ms / 1e6).toFixed(2),
+    ]);
   }
   await session.dispose();
 }
