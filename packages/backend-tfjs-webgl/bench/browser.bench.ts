@@ -24,6 +24,13 @@ describe.skipIf(chromiumMissing())('browser benchmark', () => {
         ...wasmFiles('onnxruntime-web', /^ort-wasm-simd-threaded(\.jsep)?\.(wasm|mjs)$/),
       ],
     });
+    const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    const format = (r: BenchRow) =>
+      line([r.backend, `${r.size} x ${r.size}`, r.ms.toFixed(0), r.gflops.toFixed(2)]);
+    suite.page.on('console', (message) => {
+      const text = message.text();
+      if (text.startsWith('bench-row ')) console.log(`(so far) ${format(JSON.parse(text.slice(10)))}`);
+    });
     try {
       for (const { id, name } of suite.tests) {
         const result = await suite.run(id);
@@ -33,7 +40,6 @@ describe.skipIf(chromiumMissing())('browser benchmark', () => {
         const g = globalThis as unknown as { benchRows: BenchRow[]; benchAbout: unknown };
         return { rows: g.benchRows, about: g.benchAbout };
       });
-      const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
       const header = ['backend (headless Chromium)', 'tile', 'network ms (median of 3)', 'GFLOP/s'];
       console.log(
         [
@@ -49,5 +55,5 @@ describe.skipIf(chromiumMissing())('browser benchmark', () => {
     } finally {
       await suite.close();
     }
-  }, 900_000);
+  }, 1_800_000);
 });

@@ -18,7 +18,8 @@ export interface BenchRow {
   gflops: number;
 }
 
-const SIZES = [128, 256];
+// Small: SwiftShader renders WebGL on the CPU, and this runs on a shared 2-core machine.
+const SIZES = [64, 128];
 const RUNS = 3;
 const { flopsPerPixel } = describeGraph(VDSR_PAPER);
 const weights = createRandomWeights(2016, VDSR_PAPER);
@@ -44,7 +45,10 @@ async function measure(backend: string, run: (y: Float32Array, size: number) => 
       times.push(performance.now() - start);
     }
     const ms = times.sort((a, b) => a - b)[RUNS >> 1]!;
-    rows.push({ backend, size, ms, gflops: (flopsPerPixel * size * size) / ms / 1e6 });
+    const row = { backend, size, ms, gflops: (flopsPerPixel * size * size) / ms / 1e6 };
+    rows.push(row);
+    // Progress for the runner, which prints each row as it comes.
+    console.log(`bench-row ${JSON.stringify(row)}`);
   }
 }
 

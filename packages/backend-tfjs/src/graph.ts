@@ -1,9 +1,9 @@
 import type { VdsrWeights } from '@vdsr/core/backend';
-import type { Tensor1D, Tensor4D, Tf } from './tf.js';
+import type { Tf, TfTensor } from './tf.js';
 
 interface TfjsLayer {
-  readonly filter: Tensor4D;
-  readonly bias: Tensor1D;
+  readonly filter: TfTensor;
+  readonly bias: TfTensor;
   readonly relu: boolean;
 }
 
@@ -65,7 +65,7 @@ export class TfjsVdsrGraph {
   }
 
   /** The network's output for a [1, height, width, 1] luma tile; every intermediate tensor is freed. */
-  apply(y: Tensor4D): Tensor4D {
+  apply(y: TfTensor): TfTensor {
     return this.tf.tidy(() => {
       let x = y;
       for (const { filter, bias, relu } of this.layers) {

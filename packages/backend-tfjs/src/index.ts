@@ -1,2 +1,2 @@
 export { createTfjsBackend, type TfjsBackendOptions } from './backend.js';
-export type { Tf } from './tf.js';
+export type { Tf, TfTensor } from './tf.js';
