@@ -15,6 +15,7 @@ describe('package entry', () => {
       'WEBGL_MEMORY_BUDGET',
       'createTfjsBackend',
       'tfjsWebglBackend',
+      'webglPrecision',
       'webglTileLimits',
     ]);
   });

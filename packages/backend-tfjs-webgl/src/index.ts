@@ -7,4 +7,4 @@ registerBackend(tfjsWebglBackend.name, () => tfjsWebglBackend, 12, { source: '@v
 
 export { createTfjsBackend, type Tf, type TfjsBackendOptions } from '@vdsr/backend-tfjs';
 export { webglTileLimits } from './limits.js';
-export { SOFTWARE_PRIORITY, tfjsWebglBackend, WEBGL_MEMORY_BUDGET } from './webgl-backend.js';
+export { SOFTWARE_PRIORITY, tfjsWebglBackend, WEBGL_MEMORY_BUDGET, webglPrecision } from './webgl-backend.js';

@@ -1,5 +1,5 @@
 import { createTfjsBackend, type Tf } from '@vdsr/backend-tfjs';
-import type { Backend } from '@vdsr/core/backend';
+import type { Backend, Precision } from '@vdsr/core/backend';
 import { webglTileLimits } from './limits.js';
 import { SOFTWARE_RENDERER, webgl2Missing, webglContext, webglRenderer } from './webgl.js';
 
@@ -16,6 +16,16 @@ export const SOFTWARE_PRIORITY = 5;
  */
 export const WEBGL_MEMORY_BUDGET = 64 * 2 ** 20;
 
+/**
+ * float32 where tfjs renders to float32 textures (WEBGL_RENDER_FLOAT32_ENABLED), else what tfjs
+ * measures. Not floatPrecision() alone: it answers 16 whenever float32 rendering is on
+ * (tensorflow/tfjs#6980, open), which would make every float32 GPU declare 'f16'.
+ */
+export function webglPrecision(tf: Tf): Precision {
+  if (tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) return 'f32';
+  return tf.backend().floatPrecision() === 32 ? 'f32' : 'f16';
+}
+
 /** Loads tfjs-core and its webgl backend on first use, once WebGL2 is known to be there. */
 async function loadTfjsWebgl(): Promise<Tf> {
   const missing = webgl2Missing();
@@ -26,7 +36,7 @@ async function loadTfjsWebgl(): Promise<Tf> {
 }
 
 /**
- * VDSR in browsers on tfjs's webgl backend. Sessions declare tfjs's float precision (16 on devices
+ * VDSR in browsers on tfjs's webgl backend. Sessions declare their precision (f16 on devices
  * without float32 render targets) and tile limits from the context's maximum texture size.
  */
 export const tfjsWebglBackend: Backend = createTfjsBackend({
@@ -34,6 +44,7 @@ export const tfjsWebglBackend: Backend = createTfjsBackend({
   tf: loadTfjsWebgl,
   tfjsBackend: 'webgl',
   memoryBudget: WEBGL_MEMORY_BUDGET,
+  precision: webglPrecision,
   limits: (tf, { architecture }) =>
     webglTileLimits(
       tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE'),

@@ -41,7 +41,7 @@ describe('tfjs-webgl in the browser', () => {
     const session = await tfjsWebglBackend.createSession(createRandomWeights(1, VDSR_PAPER));
     const maxTexture = tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE');
     expect({ precision: session.precision, limits: session.limits }).toEqual({
-      precision: tf.backend().floatPrecision() === 16 ? 'f16' : 'f32',
+      precision: tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') ? 'f32' : 'f16',
       limits: webglTileLimits(maxTexture, 64, 3),
     });
     expect(maxTexture >= 4096).toBe(true);

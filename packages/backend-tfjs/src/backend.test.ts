@@ -75,11 +75,15 @@ describe('createTfjsBackend', () => {
     expect(calls).toBe(2);
   });
 
-  it('reports the priority and limits its hooks give, E_WEIGHTS and E_ARG before loading anything', async () => {
+  it('reports the precision, priority and limits its hooks give, E_WEIGHTS and E_ARG', async () => {
+    const plain = await createTfjsBackend({ name: 'tfjs-plain', tf, tfjsBackend: 'cpu' }).createSession(THIN);
+    expect([plain.precision, plain.limits, plain.memoryBudget]).toEqual(['f32', undefined, undefined]);
+    await plain.dispose();
     const backend = createTfjsBackend({
       name: 'tfjs-hooks',
       tf: async () => tf,
       tfjsBackend: 'cpu',
+      precision: () => 'f16',
       priority: () => 5,
       limits: (_tf, weights) => ({ maxTileSide: 100 * weights.architecture.channels }),
       memoryBudget: 2 ** 20,
@@ -87,7 +91,7 @@ describe('createTfjsBackend', () => {
     expect(await backend.isAvailable()).toEqual({ available: true, priority: 5 });
     const session = await backend.createSession(THIN);
     expect([session.precision, session.limits, session.memoryBudget]).toEqual([
-      'f32',
+      'f16',
       { maxTileSide: 400 },
       2 ** 20,
     ]);

@@ -4,6 +4,7 @@ import {
   assertSessionOptions,
   assertWeights,
   type Backend,
+  type Precision,
   type SessionLimits,
   type SessionOptions,
   VdsrError,
@@ -27,6 +28,11 @@ export interface TfjsBackendOptions {
    * tfjs-core. Sessions make it tfjs's active backend before each run.
    */
   readonly tfjsBackend: string;
+  /**
+   * What the tfjs backend computes in. Default: from `tf.backend().floatPrecision()`, 16 -> 'f16',
+   * 32 -> 'f32'.
+   */
+  readonly precision?: (tf: Tf) => Precision;
   /** The engine's hard tile limits for these weights (e.g. from the GPU's texture size). */
   readonly limits?: (tf: Tf, weights: VdsrWeights) => SessionLimits | undefined;
   /** The sessions' preferred tile memory (BackendSession.memoryBudget); the core's default if unset. */
@@ -39,7 +45,7 @@ export interface TfjsBackendOptions {
 
 function checkOptions(options: TfjsBackendOptions): void {
   if (typeof options !== 'object' || options === null) throw argError('options', 'an object', options);
-  const { name, tf, tfjsBackend, limits, memoryBudget, priority, lost } = options;
+  const { name, tf, tfjsBackend, precision, limits, memoryBudget, priority, lost } = options;
   if (typeof name !== 'string' || name === '') throw argError('options.name', 'a non-empty string', name);
   if ((typeof tf !== 'object' && typeof tf !== 'function') || tf === null) {
     throw argError('options.tf', 'a tfjs namespace or a function that loads one', tf);
@@ -47,7 +53,7 @@ function checkOptions(options: TfjsBackendOptions): void {
   if (typeof tfjsBackend !== 'string' || tfjsBackend === '') {
     throw argError('options.tfjsBackend', "a tfjs backend name such as 'wasm'", tfjsBackend);
   }
-  for (const [key, value] of Object.entries({ limits, priority, lost })) {
+  for (const [key, value] of Object.entries({ precision, limits, priority, lost })) {
     if (value !== undefined && typeof value !== 'function')
       throw argError(`options.${key}`, 'a function', value);
   }
@@ -58,8 +64,8 @@ function checkOptions(options: TfjsBackendOptions): void {
 
 /**
  * A vdsr Backend running the VDSR graph on one tfjs backend of the given tfjs namespace. Sessions
- * upload the weights once, declare the precision tfjs reports (`floatPrecision()`: 16 -> 'f16',
- * 32 -> 'f32'), and free every intermediate tensor of every tile.
+ * upload the weights once, declare their precision (by default what tfjs reports), and free every
+ * intermediate tensor of every tile.
  */
 export function createTfjsBackend(options: TfjsBackendOptions): Backend {
   checkOptions(options);
@@ -118,7 +124,7 @@ export function createTfjsBackend(options: TfjsBackendOptions): Backend {
         tf,
         tfjsBackend,
         graph,
-        precision: tf.backend().floatPrecision() === 16 ? 'f16' : 'f32',
+        precision: options.precision?.(tf) ?? (tf.backend().floatPrecision() === 16 ? 'f16' : 'f32'),
         ...(limits && { limits }),
         ...(options.memoryBudget !== undefined && { memoryBudget: options.memoryBudget }),
         ...(lost && { lost: () => lost(tf) }),

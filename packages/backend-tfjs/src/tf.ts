@@ -42,5 +42,5 @@ export interface Tf {
   /** The registered factory of that tfjs backend, if any. */
   findBackendFactory(name: string): unknown;
   backend(): { floatPrecision(): number };
-  env(): { getNumber(flag: string): number };
+  env(): { getNumber(flag: string): number; getBool(flag: string): boolean };
 }
