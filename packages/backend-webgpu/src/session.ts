@@ -93,7 +93,7 @@ export class WebgpuSession implements BackendSession {
     const device = this.#device;
     try {
       for (const scope of SCOPES) device.pushErrorScope(scope);
-      device.queue.writeBuffer(network.params, 0, new Uint32Array([width, height, 0, 0]));
+      device.queue.writeBuffer(network.params, 0, new Uint32Array([width, height, network.spec.groups, 0]));
       // GPUAllowSharedBufferSource: a SharedArrayBuffer-backed plane is fine too.
       device.queue.writeBuffer(tile.luma, 0, y as Float32Array<ArrayBuffer>);
       const encoder = device.createCommandEncoder({ label: 'vdsr tile' });

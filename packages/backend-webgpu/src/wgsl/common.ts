@@ -11,7 +11,9 @@ export const POINT_WORKGROUP = { x: 8, y: 8 } as const;
 
 export function header(spec: KernelSpec): string {
   return `${spec.storage === 'f16' ? 'enable f16;\n' : ''}
-struct Params { width: u32, height: u32 }
+// groups: spec.groups, passed at run time so that no compiler unrolls the channel loops (lavapipe's
+// LLVM took minutes on the fully unrolled 64-channel kernel).
+struct Params { width: u32, height: u32, groups: u32 }
 @group(0) @binding(0) var<uniform> params: Params;
 `;
 }

@@ -29,7 +29,7 @@ fn main(@builtin(global_invocation_id) id: vec3<u32>) {
   }
   let plane = w * h;
   let pixel = id.y * w + id.x;
-  for (var g = 0u; g < ${spec.groups}u; g++) {
+  for (var g = 0u; g < params.groups; g++) {
     var acc = bias[g];
     for (var t = 0u; t < 9u; t++) { acc += weights[g * 9u + t] * taps[t]; }
     dst[g * plane + pixel] = vec4<${s}>(max(acc, vec4<f32>(0.0)));

@@ -57,28 +57,27 @@ export function hiddenLayerWgsl(spec: KernelSpec, layout: HiddenLayout): string 
   const threads = workgroup.x * workgroup.y;
   const sums = range(O).flatMap((o) => range(P).map((p) => ({ o, p, name: `s${o}_${p}` })));
   const product = (m: string, v: string) => (s === 'f16' ? `vec4<f32>(${m} * ${v})` : `${m} * ${v}`);
-  const taps = range(3)
-    .map((ky) => {
-      const loads = range(P + 2)
-        .map((i) => `      let v${i} = tile[row${ky} + ${i}u];`)
+  const loads = range(P)
+    .map((p) => `        let v${p} = tile[row + ${p * workgroup.x}u];`)
+    .join('\n');
+  const macs = range(O)
+    .map((o) => {
+      const adds = range(P)
+        .map((p) => `          s${o}_${p} += ${product('m', `v${p}`)};`)
         .join('\n');
-      const macs = range(3)
-        .flatMap((kx) =>
-          range(O).map((o) => {
-            const adds = range(P)
-              .map((p) => `      s${o}_${p} += ${product(`m`, `v${p + kx}`)};`)
-              .join('\n');
-            return `      { let m = weights[wbase + ${(ky * 3 + kx) * O + o}u];\n${adds} }`;
-          }),
-        )
-        .join('\n');
-      return `      {\n      let row${ky} = g * ${sw * sh}u + (lid.y + ${ky}u) * ${sw}u + lid.x * ${P}u;\n${loads}\n${macs}\n      }`;
+      return `        { let m = weights[wbase + t * ${O}u + ${o}u];\n${adds}\n        }`;
     })
     .join('\n');
+  // Taps in a loop, not unrolled: lavapipe's LLVM needed minutes for the unrolled body.
+  const taps = `      for (var t = 0u; t < 9u; t++) {
+        let row = g * ${sw * sh}u + (lid.y + t / 3u) * ${sw}u + lid.x + t % 3u;
+${loads}
+${macs}
+      }`;
   const writes = sums
     .map(
       ({ o, p, name }) =>
-        `  if (x0 + ${p}u < w) { dst[(ob * ${O}u + ${o}u) * plane + pixel + ${p}u] = vec4<${s}>(max(${name}, vec4<f32>(0.0))); }`,
+        `  if (x0 + ${p * workgroup.x}u < w) { dst[(ob * ${O}u + ${o}u) * plane + pixel + ${p * workgroup.x}u] = vec4<${s}>(max(${name}, vec4<f32>(0.0))); }`,
     )
     .join('\n');
   return `${header(spec)}
@@ -101,7 +100,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
 ${range(O)
   .map((o) => `  let b${o} = bias[ob * ${O}u + ${o}u];\n${range(P).map((p) => `  var s${o}_${p} = b${o};`).join('\n')}`)
   .join('\n')}
-  for (var ic = 0u; ic < ${spec.groups}u; ic += ${I}u) {
+  for (var ic = 0u; ic < params.groups; ic += ${I}u) {
     workgroupBarrier();
     for (var i = li; i < ${sw * sh * I}u; i += ${threads}u) {
       let g = i / ${sw * sh}u;
@@ -114,11 +113,11 @@ ${range(O)
     }
     workgroupBarrier();
     for (var g = 0u; g < ${I}u; g++) {
-      let wbase = ((ob * ${spec.groups}u + ic + g) * 9u) * ${O}u;
+      let wbase = ((ob * params.groups + ic + g) * 9u) * ${O}u;
 ${taps}
     }
   }
-  let x0 = wg.x * ${tw}u + lid.x * ${P}u;
+  let x0 = wg.x * ${tw}u + lid.x;
   let y0 = wg.y * ${th}u + lid.y;
   if (y0 >= h) { return; }
   let pixel = y0 * w + x0;

@@ -28,7 +28,7 @@ fn main(@builtin(global_invocation_id) id: vec3<u32>) {
       if (x < 0 || u32(x) >= w) { continue; }
       let at = u32(y) * w + u32(x);
       let t = ky * 3u + kx;
-      for (var g = 0u; g < ${spec.groups}u; g++) {
+      for (var g = 0u; g < params.groups; g++) {
         acc += dot(vec4<f32>(src[g * plane + at]), weights[g * 9u + t]);
       }
     }
