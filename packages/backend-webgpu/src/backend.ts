@@ -51,7 +51,9 @@ export function createWebgpuBackend(name: string, source: GpuSource): Backend {
       const gpu = await source();
       if (typeof gpu === 'string') return { available: false, reason: gpu };
       const adapter = await requestAdapter(gpu);
-      return isSoftwareAdapter(adapter) ? { available: true, priority: SOFTWARE_PRIORITY } : { available: true };
+      return isSoftwareAdapter(adapter)
+        ? { available: true, priority: SOFTWARE_PRIORITY }
+        : { available: true };
     } catch (error) {
       return { available: false, reason: message(error) };
     }
@@ -79,7 +81,9 @@ export function createWebgpuBackend(name: string, source: GpuSource): Backend {
         return new WebgpuSession({ name, ...opened, network });
       } catch (error) {
         if (opened?.ownsDevice) opened.device.destroy();
-        throw new VdsrError('E_BACKEND', `${name} could not create a session: ${message(error)}`, { cause: error });
+        throw new VdsrError('E_BACKEND', `${name} could not create a session: ${message(error)}`, {
+          cause: error,
+        });
       }
     },
   };

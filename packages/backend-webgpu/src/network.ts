@@ -30,7 +30,12 @@ export interface GpuNetwork {
 function upload(device: GPUDevice, data: Float32Array | Uint16Array, label: string): GPUBuffer {
   // Storage buffer sizes must be multiples of 4 bytes (an odd count of halves is padded).
   const size = Math.max(4, Math.ceil(data.byteLength / 4) * 4);
-  const buffer = device.createBuffer({ label, size, usage: BUFFER.STORAGE | BUFFER.COPY_DST, mappedAtCreation: true });
+  const buffer = device.createBuffer({
+    label,
+    size,
+    usage: BUFFER.STORAGE | BUFFER.COPY_DST,
+    mappedAtCreation: true,
+  });
   const Typed = data instanceof Float32Array ? Float32Array : Uint16Array;
   new Typed(buffer.getMappedRange()).set(data);
   buffer.unmap();
@@ -44,7 +49,11 @@ async function pipeline(device: GPUDevice, code: string, label: string): Promise
   if (errors.length > 0) {
     throw new Error(`${label}: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ')}`);
   }
-  return device.createComputePipelineAsync({ label, layout: 'auto', compute: { module, entryPoint: 'main' } });
+  return device.createComputePipelineAsync({
+    label,
+    layout: 'auto',
+    compute: { module, entryPoint: 'main' },
+  });
 }
 
 /** Compiles the three kernels for the weights' architecture and uploads the weights. */

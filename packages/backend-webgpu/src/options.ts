@@ -38,7 +38,11 @@ export function webgpuOptions(options: SessionOptions = {}): WebgpuOptions {
   if (gpu !== undefined && typeof (gpu as Partial<GPU>)?.requestAdapter !== 'function') {
     throw argError('options.gpu', 'a GPU (navigator.gpu)', gpu);
   }
-  if (powerPreference !== undefined && powerPreference !== 'low-power' && powerPreference !== 'high-performance') {
+  if (
+    powerPreference !== undefined &&
+    powerPreference !== 'low-power' &&
+    powerPreference !== 'high-performance'
+  ) {
     throw argError('options.powerPreference', "'low-power' or 'high-performance'", powerPreference);
   }
   if (precision !== 'f32' && precision !== 'f16') {

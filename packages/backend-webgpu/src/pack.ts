@@ -22,7 +22,8 @@ export function packFirst(layer: ConvLayerWeights): Float32Array {
   const packed = new Float32Array(groups * 9 * 4);
   for (let g = 0; g < groups; g++) {
     for (let tap = 0; tap < 9; tap++) {
-      for (let lane = 0; lane < 4; lane++) packed[(g * 9 + tap) * 4 + lane] = weightAt(layer, g * 4 + lane, 0, tap);
+      for (let lane = 0; lane < 4; lane++)
+        packed[(g * 9 + tap) * 4 + lane] = weightAt(layer, g * 4 + lane, 0, tap);
     }
   }
   return packed;
@@ -34,7 +35,8 @@ export function packLast(layer: ConvLayerWeights): Float32Array {
   const packed = new Float32Array(groups * 9 * 4);
   for (let g = 0; g < groups; g++) {
     for (let tap = 0; tap < 9; tap++) {
-      for (let lane = 0; lane < 4; lane++) packed[(g * 9 + tap) * 4 + lane] = weightAt(layer, 0, g * 4 + lane, tap);
+      for (let lane = 0; lane < 4; lane++)
+        packed[(g * 9 + tap) * 4 + lane] = weightAt(layer, 0, g * 4 + lane, tap);
     }
   }
   return packed;

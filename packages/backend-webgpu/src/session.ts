@@ -15,8 +15,10 @@ import { hiddenTile } from './wgsl/hidden-layer.js';
 
 const SCOPES = ['internal', 'out-of-memory', 'validation'] as const;
 
+/** An error's message; WebGPU's GPUError objects are not Errors but carry one. */
 export function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const text = (error as { message?: unknown } | null)?.message;
+  return typeof text === 'string' ? text : String(error);
 }
 
 /** The largest tiles the device's buffer, binding and dispatch limits allow. */
@@ -106,16 +108,25 @@ export class WebgpuSession implements BackendSession {
         pass.setPipeline(i === 0 ? network.first : hidden ? network.hidden! : network.last);
         pass.setBindGroup(0, tile.groups[i]!);
         if (hidden) pass.dispatchWorkgroups(Math.ceil(width / tw), Math.ceil(height / th), blocks);
-        else pass.dispatchWorkgroups(Math.ceil(width / POINT_WORKGROUP.x), Math.ceil(height / POINT_WORKGROUP.y));
+        else
+          pass.dispatchWorkgroups(
+            Math.ceil(width / POINT_WORKGROUP.x),
+            Math.ceil(height / POINT_WORKGROUP.y),
+          );
       }
       pass.end();
       encoder.copyBufferToBuffer(tile.output, 0, tile.readback, 0, pixels * 4);
       device.queue.submit([encoder.finish()]);
       const mapped = tile.readback.mapAsync(MAP_READ, 0, pixels * 4);
+      // Observed now: if the device is lost first, the scopes below throw and this rejects unawaited.
+      mapped.catch(() => undefined);
       const errors = await Promise.all(SCOPES.map(() => device.popErrorScope()));
       const error = errors.find((e) => e !== null);
       if (error) {
-        await mapped.then(() => tile.readback.unmap(), () => undefined);
+        await mapped.then(
+          () => tile.readback.unmap(),
+          () => undefined,
+        );
         throw error;
       }
       await mapped;
@@ -183,9 +194,13 @@ export class WebgpuSession implements BackendSession {
       const why = this.#lost
         ? `its GPU device was lost (${this.#lost.reason}: ${this.#lost.message})`
         : 'it was disposed';
-      throw new VdsrError('E_BACKEND', `This ${this.backend} session cannot run: ${why}; create a new session`, {
-        cause: this.#lost,
-      });
+      throw new VdsrError(
+        'E_BACKEND',
+        `This ${this.backend} session cannot run: ${why}; create a new session`,
+        {
+          cause: this.#lost,
+        },
+      );
     }
     return this.#network;
   }

@@ -40,7 +40,13 @@ export function createTileBuffers(device: GPUDevice, network: GpuNetwork, capaci
     const readback = buffer('vdsr readback', capacity * 4, BUFFER.MAP_READ | BUFFER.COPY_DST);
     const { layers, params } = network;
     const depth = layers.length;
-    const group = (pipeline: GPUComputePipeline, i: number, src: GPUBuffer, dst: GPUBuffer, extra: GPUBuffer[] = []) =>
+    const group = (
+      pipeline: GPUComputePipeline,
+      i: number,
+      src: GPUBuffer,
+      dst: GPUBuffer,
+      extra: GPUBuffer[] = [],
+    ) =>
       device.createBindGroup({
         label: `vdsr layer ${i}`,
         layout: pipeline.getBindGroupLayout(0),

@@ -8,6 +8,6 @@ export const webgpuBackend = createWebgpuBackend('webgpu', webGpu);
 // Above onnxruntime-web (10) on a hardware GPU; a software adapter reports SOFTWARE_PRIORITY instead.
 registerBackend(webgpuBackend.name, () => webgpuBackend, 25, { source: '@vdsr/backend-webgpu' });
 
-export { createWebgpuBackend, type GpuSource, SOFTWARE_PRIORITY } from './backend.js';
 export { describeAdapter, isSoftwareAdapter } from './adapter.js';
+export { createWebgpuBackend, type GpuSource, SOFTWARE_PRIORITY } from './backend.js';
 export type { WebgpuSession } from './session.js';

@@ -98,7 +98,12 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
   let left = i32(wg.x * ${tw}u) - 1;
   let top = i32(wg.y * ${th}u) - 1;
 ${range(O)
-  .map((o) => `  let b${o} = bias[ob * ${O}u + ${o}u];\n${range(P).map((p) => `  var s${o}_${p} = b${o};`).join('\n')}`)
+  .map(
+    (o) =>
+      `  let b${o} = bias[ob * ${O}u + ${o}u];\n${range(P)
+        .map((p) => `  var s${o}_${p} = b${o};`)
+        .join('\n')}`,
+  )
   .join('\n')}
   for (var ic = 0u; ic < params.groups; ic += ${I}u) {
     workgroupBarrier();
