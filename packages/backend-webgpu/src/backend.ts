@@ -7,7 +7,7 @@ import {
   VdsrError,
   type VdsrWeights,
 } from '@vdsr/core/backend';
-import { describeAdapter, isSoftwareAdapter } from './adapter.js';
+import { isSoftwareAdapter } from './adapter.js';
 import { createNetwork } from './network.js';
 import { type WebgpuOptions, webgpuOptions } from './options.js';
 import { message, WebgpuSession } from './session.js';
