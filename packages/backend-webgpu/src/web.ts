@@ -1,3 +1,4 @@
+/// <reference types="@webgpu/types" />
 import { registerBackend } from '@vdsr/core/backend';
 import { createWebgpuBackend } from './backend.js';
 import { webGpu } from './web-gpu.js';
@@ -10,4 +11,5 @@ registerBackend(webgpuBackend.name, () => webgpuBackend, 25, { source: '@vdsr/ba
 
 export { describeAdapter, isSoftwareAdapter } from './adapter.js';
 export { createWebgpuBackend, type GpuSource, SOFTWARE_PRIORITY } from './backend.js';
+export type { WebgpuOptions } from './options.js';
 export type { WebgpuSession } from './session.js';
