@@ -1,20 +1,11 @@
 import { createRandomWeights, referenceBackend, VDSR_PAPER } from '@vdsr/core';
-import { PRECISION_TOLERANCE } from '@vdsr/core/testing';
+import { maxAbsDiff, PRECISION_TOLERANCE, randomPlane } from '@vdsr/core/testing';
 import { describe, expect, it } from 'vitest';
 import { dawnDevice } from './dawn.fixture.js';
 import { webgpuBackend } from './node.js';
 
 const THIN = createRandomWeights(41, { ...VDSR_PAPER, channels: 8 });
 const PAPER = createRandomWeights(2016, VDSR_PAPER);
-
-function plane(width: number, height: number, seed: number): Float32Array {
-  const y = new Float32Array(width * height);
-  for (let i = 0; i < y.length; i++) y[i] = (((Math.sin(i * 12.9898 + seed) * 43758.5453) % 1) + 1) % 1;
-  return y;
-}
-
-const maxAbsDiff = (a: Float32Array, b: Float32Array) =>
-  a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
 
 async function code(promise: Promise<unknown>): Promise<string> {
   return promise.then(
@@ -46,7 +37,7 @@ describe('webgpu backend on Dawn + lavapipe', () => {
       lost = true;
     });
     const session = await webgpuBackend.createSession(THIN, { gpuDevice: device });
-    const y = plane(21, 13, 1);
+    const y = randomPlane(21, 13, 1);
     const expected = await (await referenceBackend.createSession(THIN)).run(y, 21, 13);
     expect(maxAbsDiff(await session.run(y, 21, 13), expected)).toBeLessThanOrEqual(PRECISION_TOLERANCE.f32);
     await session.dispose();
@@ -58,7 +49,7 @@ describe('webgpu backend on Dawn + lavapipe', () => {
   it("computes in halves with precision 'f16' where the adapter has shader-f16, within the f16 tolerance", async () => {
     const session = await webgpuBackend.createSession(PAPER, { precision: 'f16' });
     expect(session.precision).toBe('f16');
-    const y = plane(17, 11, 2);
+    const y = randomPlane(17, 11, 2);
     const expected = await (await referenceBackend.createSession(PAPER)).run(y, 17, 11);
     const diff = maxAbsDiff(await session.run(y, 17, 11), expected);
     await session.dispose();

@@ -1,7 +1,7 @@
 /// <reference types="@webgpu/types" />
 import type { ConvLayerWeights, VdsrWeights } from '@vdsr/core/backend';
 import { toHalves } from './half.js';
-import { groupsOf, packBias, packFirst, packHidden, packLast } from './pack.js';
+import { groupsOf, packBias, packHidden, packTaps } from './pack.js';
 import { BUFFER } from './usage.js';
 import type { KernelSpec } from './wgsl/common.js';
 import { firstLayerWgsl } from './wgsl/first-layer.js';
@@ -67,8 +67,8 @@ export async function createNetwork(
   const stored = (data: Float32Array) => (storage === 'f16' ? toHalves(data) : data);
   const depth = weights.layers.length;
   const pack = (layer: ConvLayerWeights, i: number): Float32Array | Uint16Array => {
-    if (i === 0) return packFirst(layer);
-    if (i === depth - 1) return packLast(layer);
+    if (i === 0) return packTaps(layer, 'out');
+    if (i === depth - 1) return packTaps(layer, 'in');
     return stored(packHidden(layer, layout.outGroups));
   };
   const buffers: GPUBuffer[] = [];

@@ -16,27 +16,20 @@ export function packBias(layer: ConvLayerWeights): Float32Array {
   return packed;
 }
 
-/** First layer (1 -> C): [outGroup][tap] vec4 of 4 output channels. */
-export function packFirst(layer: ConvLayerWeights): Float32Array {
-  const groups = groupsOf(layer.outChannels);
+/**
+ * The first layer (1 -> C, `over` 'out') or the last (C -> 1, `over` 'in'): [group][tap] vec4 of 4
+ * of its C channels.
+ */
+export function packTaps(layer: ConvLayerWeights, over: 'in' | 'out'): Float32Array {
+  const groups = groupsOf(over === 'out' ? layer.outChannels : layer.inChannels);
   const packed = new Float32Array(groups * 9 * 4);
   for (let g = 0; g < groups; g++) {
     for (let tap = 0; tap < 9; tap++) {
-      for (let lane = 0; lane < 4; lane++)
-        packed[(g * 9 + tap) * 4 + lane] = weightAt(layer, g * 4 + lane, 0, tap);
-    }
-  }
-  return packed;
-}
-
-/** Last layer (C -> 1): [inGroup][tap] vec4 of 4 input channels. */
-export function packLast(layer: ConvLayerWeights): Float32Array {
-  const groups = groupsOf(layer.inChannels);
-  const packed = new Float32Array(groups * 9 * 4);
-  for (let g = 0; g < groups; g++) {
-    for (let tap = 0; tap < 9; tap++) {
-      for (let lane = 0; lane < 4; lane++)
-        packed[(g * 9 + tap) * 4 + lane] = weightAt(layer, 0, g * 4 + lane, tap);
+      for (let lane = 0; lane < 4; lane++) {
+        const c = g * 4 + lane;
+        packed[(g * 9 + tap) * 4 + lane] =
+          over === 'out' ? weightAt(layer, c, 0, tap) : weightAt(layer, 0, c, tap);
+      }
     }
   }
   return packed;

@@ -1,5 +1,5 @@
 import { createRandomWeights, referenceBackend, upscale, VDSR_PAPER } from '@vdsr/core';
-import { PRECISION_TOLERANCE } from '@vdsr/core/testing';
+import { maxAbsDiff, PRECISION_TOLERANCE, randomPlane } from '@vdsr/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dawnDevice, withLimits } from './dawn.fixture.js';
 import { webgpuBackend } from './node.js';
@@ -7,12 +7,6 @@ import { webgpuBackend } from './node.js';
 const THIN_ARCHITECTURE = { ...VDSR_PAPER, channels: 8 };
 const THIN = createRandomWeights(41, THIN_ARCHITECTURE);
 const PAPER = createRandomWeights(2016, VDSR_PAPER);
-
-function plane(width: number, height: number, seed: number): Float32Array {
-  const y = new Float32Array(width * height);
-  for (let i = 0; i < y.length; i++) y[i] = (((Math.sin(i * 12.9898 + seed) * 43758.5453) % 1) + 1) % 1;
-  return y;
-}
 
 async function rejection(
   promise: Promise<unknown>,
@@ -72,7 +66,7 @@ describe('webgpu session limits', () => {
     expect(sizes.length).toBeGreaterThan(1);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(2048);
     expect(got.data.every((v, i) => Math.abs(v - expected.data[i]!) <= 1)).toBe(true);
-    expect(await rejection(session.run(plane(50, 50, 1), 50, 50))).toMatchObject({ code: 'E_LIMIT' });
+    expect(await rejection(session.run(randomPlane(50, 50, 1), 50, 50))).toMatchObject({ code: 'E_LIMIT' });
     await session.dispose();
   });
 });
@@ -89,22 +83,22 @@ describe('webgpu session failures', () => {
     expect(error).toMatchObject({ code: 'E_BACKEND' });
     expect((error as { cause?: unknown }).cause).toBeDefined();
     expect((error as Error).message).toMatch(/could not allocate buffers for 17640000 pixels: ./);
-    const y = plane(9, 7, 3);
+    const y = randomPlane(9, 7, 3);
     const expected = await (await referenceBackend.createSession(PAPER)).run(y, 9, 7);
     const out = await session.run(y, 9, 7);
-    expect(out.every((v, i) => Math.abs(v - expected[i]!) <= PRECISION_TOLERANCE.f32)).toBe(true);
+    expect(maxAbsDiff(out, expected)).toBeLessThanOrEqual(PRECISION_TOLERANCE.f32);
     await session.dispose();
   });
 
   it('rejects with E_BACKEND when its device is destroyed mid-run, and every later run fails cleanly', async () => {
     const own = await dawnDevice();
     const session = await webgpuBackend.createSession(THIN, { gpuDevice: own });
-    await session.run(plane(8, 8, 1), 8, 8);
-    const running = session.run(plane(200, 150, 2), 200, 150);
+    await session.run(randomPlane(8, 8, 1), 8, 8);
+    const running = session.run(randomPlane(200, 150, 2), 200, 150);
     setTimeout(() => own.destroy(), 5);
     expect(await rejection(running)).toMatchObject({ code: 'E_BACKEND' });
     await own.lost;
-    const later = await rejection(session.run(plane(8, 8, 1), 8, 8));
+    const later = await rejection(session.run(randomPlane(8, 8, 1), 8, 8));
     expect(later).toMatchObject({ code: 'E_BACKEND' });
     expect(String((later as Error).message)).toMatch(/lost/);
     await session.dispose();
@@ -113,13 +107,13 @@ describe('webgpu session failures', () => {
   it('rejects with E_ABORTED when the signal fires during a run, and stays usable', async () => {
     const session = await webgpuBackend.createSession(THIN, { gpuDevice: device });
     const controller = new AbortController();
-    const running = session.run(plane(64, 64, 4), 64, 64, controller.signal);
+    const running = session.run(randomPlane(64, 64, 4), 64, 64, controller.signal);
     controller.abort(new Error('user'));
     expect(await rejection(running)).toMatchObject({ code: 'E_ABORTED' });
-    const y = plane(10, 12, 5);
+    const y = randomPlane(10, 12, 5);
     const expected = await (await referenceBackend.createSession(THIN)).run(y, 10, 12);
     const out = await session.run(y, 10, 12);
-    expect(out.every((v, i) => Math.abs(v - expected[i]!) <= PRECISION_TOLERANCE.f32)).toBe(true);
+    expect(maxAbsDiff(out, expected)).toBeLessThanOrEqual(PRECISION_TOLERANCE.f32);
     await session.dispose();
   });
 });
