@@ -1,0 +1,69 @@
+/// <reference types="@webgpu/types" />
+import type { GpuNetwork } from './network.js';
+import { BUFFER } from './usage.js';
+
+/** Buffers for tiles of up to `capacity` pixels, with one bind group per layer. */
+export interface TileBuffers {
+  readonly capacity: number;
+  readonly luma: GPUBuffer;
+  readonly output: GPUBuffer;
+  readonly readback: GPUBuffer;
+  readonly groups: readonly GPUBindGroup[];
+  destroy(): void;
+}
+
+/** Bytes of one activation buffer per tile pixel (all channel groups). */
+export function activationBytesPerPixel(network: Pick<GpuNetwork, 'spec'>): number {
+  return network.spec.groups * (network.spec.storage === 'f16' ? 8 : 16);
+}
+
+/**
+ * Allocates the activations (ping-pong), the input, output and readback buffers and the bind
+ * groups: layer i reads what layer i - 1 wrote. Errors surface through the caller's error scopes.
+ */
+export function createTileBuffers(device: GPUDevice, network: GpuNetwork, capacity: number): TileBuffers {
+  const made: GPUBuffer[] = [];
+  const buffer = (label: string, size: number, usage: number) => {
+    const b = device.createBuffer({ label, size, usage });
+    made.push(b);
+    return b;
+  };
+  const destroy = () => {
+    for (const b of made.splice(0)) b.destroy();
+  };
+  try {
+    const activations = capacity * activationBytesPerPixel(network);
+    const ping = buffer('vdsr activations A', activations, BUFFER.STORAGE);
+    const pong = buffer('vdsr activations B', activations, BUFFER.STORAGE);
+    const luma = buffer('vdsr input', capacity * 4, BUFFER.STORAGE | BUFFER.COPY_DST);
+    const output = buffer('vdsr output', capacity * 4, BUFFER.STORAGE | BUFFER.COPY_SRC);
+    const readback = buffer('vdsr readback', capacity * 4, BUFFER.MAP_READ | BUFFER.COPY_DST);
+    const { layers, params } = network;
+    const depth = layers.length;
+    const group = (
+      pipeline: GPUComputePipeline,
+      i: number,
+      src: GPUBuffer,
+      dst: GPUBuffer,
+      extra: GPUBuffer[] = [],
+    ) =>
+      device.createBindGroup({
+        label: `vdsr layer ${i}`,
+        layout: pipeline.getBindGroupLayout(0),
+        entries: [params, src, dst, layers[i]!.weights, layers[i]!.bias, ...extra].map((b, binding) => ({
+          binding,
+          resource: { buffer: b },
+        })),
+      });
+    const activation = (i: number) => (i % 2 === 0 ? ping : pong);
+    const groups = layers.map((_, i) => {
+      if (i === 0) return group(network.first, 0, luma, ping);
+      if (i === depth - 1) return group(network.last, i, activation(i - 1), output, [luma]);
+      return group(network.hidden!, i, activation(i - 1), activation(i));
+    });
+    return { capacity, luma, output, readback, groups, destroy };
+  } catch (error) {
+    destroy();
+    throw error;
+  }
+}
