@@ -17,6 +17,11 @@ const architecture = { ...VDSR_PAPER, channels: 4 };
 const session = await referenceBackend.createSession(createRandomWeights(6, architecture));
 const shallow = { ...VDSR_PAPER, depth: 2, channels: 4 };
 const shallowSession = await referenceBackend.createSession(createRandomWeights(7, shallow));
+const copySession: BackendSession = {
+  backend: 'copy',
+  run: async (y) => Float32Array.from(y),
+  dispose: async () => {},
+};
 
 /**
  * The pipeline as it was before strips, every plane of the whole output held at once: the oracle
@@ -36,6 +41,18 @@ async function wholeImageUpscale<D extends PixelData>(
   const y = planes.y.map((v) => v / 255);
   const refined = (await runTiled(s, y, size.width, size.height, options)).map((v) => v * 255);
   return mergePlanes({ ...planes, y: refined }, size.width, size.height, image.data);
+}
+
+/** Bit-identical images: same size, channels, array type and bytes (toEqual is slow on big arrays). */
+function expectSameImage(actual: VdsrImage, expected: VdsrImage): void {
+  expect([actual.width, actual.height, actual.channels]).toEqual([
+    expected.width,
+    expected.height,
+    expected.channels,
+  ]);
+  expect(actual.data.constructor).toBe(expected.data.constructor);
+  const bytes = (data: PixelData) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  expect(bytes(actual.data).equals(bytes(expected.data))).toBe(true);
 }
 
 async function collect<D extends PixelData>(
@@ -90,25 +107,26 @@ describe('upscaleStrips', () => {
         }
         expect(row).toBe(expected.height);
         const joined = await upscale(image, resolved, options);
-        expect(joined).toEqual(expected);
+        expectSameImage(joined, expected);
         expect(joined.data.constructor).toBe(image.data.constructor);
       }),
-      { numRuns: 16, seed: 20260315 },
+      { numRuns: 12, seed: 20260315 },
     );
   });
 
   it('cuts wide bands into strips of bounded size, still bit-identical', async () => {
-    // One band (the default budget holds it whole), cut into strips of at most 2^18 pixels.
-    const image = randomImage(700, 200, 4, 3);
-    const options = { session: shallowSession, architecture: shallow };
+    // One band (the default budget holds it whole), cut into strips of at most 2^18 pixels; the
+    // network is left out (an identity session) to keep this fast.
+    const image = randomImage(700, 120, 4, 3);
+    const options = { session: copySession, architecture: shallow };
     const strips = await collect(image, { scale: 2 }, options);
-    expect(strips.length).toBeGreaterThan(2);
+    expect(strips.length).toBeGreaterThanOrEqual(2);
     for (const strip of strips) expect(strip.width * strip.height).toBeLessThanOrEqual(2 ** 18);
-    const whole = await wholeImageUpscale(image, { scale: 2 }, shallowSession, {
+    const whole = await wholeImageUpscale(image, { scale: 2 }, copySession, {
       channels: 4,
       halo: 2,
     });
-    expect(await upscale(image, { scale: 2 }, options)).toEqual(whole);
+    expectSameImage(await upscale(image, { scale: 2 }, options), whole);
   });
 
   it('waits for the consumer and stops with E_ABORTED when aborted from it', async () => {
