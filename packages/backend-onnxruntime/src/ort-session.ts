@@ -37,7 +37,10 @@ export class OrtSession implements BackendSession {
     return result;
   }
 
-  /** Lets the runs already queued finish, then releases the native session. */
+  /**
+   * Rejects the runs still queued with E_BACKEND, discards the result of the one in progress (a
+   * native run cannot be interrupted), then releases the native session.
+   */
   dispose(): Promise<void> {
     this.disposing ??= this.queue.then(() => this.session.release());
     return this.disposing;
@@ -49,7 +52,8 @@ export class OrtSession implements BackendSession {
     height: number,
     signal?: AbortSignal,
   ): Promise<Float32Array> {
-    // Checked again: the signal may have fired while the run waited in the queue.
+    // Checked again: the signal may have fired, or dispose() come, while the run waited in the queue.
+    this.assertOpen();
     throwIfAborted(signal);
     const input = new this.ort.Tensor('float32', y, [1, 1, height, width]);
     let output: unknown;
@@ -71,6 +75,7 @@ export class OrtSession implements BackendSession {
         `Expected a Float32Array of length ${y.length} from ${this.backend} but received ${describeValue(output)}`,
       );
     }
+    this.assertOpen();
     throwIfAborted(signal);
     return output;
   }

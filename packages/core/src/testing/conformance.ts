@@ -114,7 +114,8 @@ function counting(session: BackendSession): BackendSession & { runs: number } {
  * Registers a test suite that every vdsr backend must pass, run against the reference backend on the
  * same seeded weights and inputs: outputs within `tolerance` at 1x1, 1xN, Nx1 and odd sizes, a session
  * reused across sizes, tiled == untiled through the pipeline, E_ARG on bad tiles, E_ABORTED on abort
- * (with the session still usable), idempotent dispose and E_BACKEND after it, and isAvailable.
+ * (with the session still usable) even during the only or last tile, E_BACKEND for the runs still
+ * queued at dispose, idempotent dispose and E_BACKEND after it, and isAvailable.
  */
 export function runConformanceSuite(options: ConformanceOptions): void {
   checkOptions(options);
@@ -306,6 +307,54 @@ export function runConformanceSuite(options: ConformanceOptions): void {
           expect(await rejection(upscaling)).toBe('E_ABORTED');
           expect(counted.runs).toBe(1);
           expect(await mismatches(session, THIN, [[21, 19]])).toEqual([]);
+        });
+      },
+      TIMEOUT_MS,
+    );
+
+    it(
+      'rejects with E_ABORTED when the signal fires during the only tile or the last one',
+      async () => {
+        await withSession(THIN, async (session) => {
+          const controller = new AbortController();
+          const only = upscale(
+            randomImage(20, 20, 3, 4),
+            { scale: 2 },
+            { session, architecture: THIN_ARCHITECTURE, signal: controller.signal },
+          );
+          setTimeout(() => controller.abort(), 0);
+          expect(await rejection(only)).toBe('E_ABORTED');
+          const last = new AbortController();
+          const tiled = upscale(
+            randomImage(20, 20, 3, 4),
+            { scale: 2 },
+            {
+              session,
+              architecture: THIN_ARCHITECTURE,
+              tileSize: 20,
+              signal: last.signal,
+              onProgress: (p) => {
+                if (p.tile === p.tiles) last.abort();
+              },
+            },
+          );
+          expect(await rejection(tiled)).toBe('E_ABORTED');
+          expect(await mismatches(session, THIN, [[12, 9]])).toEqual([]);
+        });
+      },
+      TIMEOUT_MS,
+    );
+
+    it(
+      'rejects the runs still queued when disposed, with E_BACKEND (the one running may finish)',
+      async () => {
+        const session = await (await getBackend()).createSession(THIN);
+        const runs = [0, 1, 2].map((i) => rejection(session.run(randomPlane(40, 30, i), 40, 30)));
+        await session.dispose();
+        const [first, ...queued] = await Promise.all(runs);
+        expect({ first: ['resolved', 'E_BACKEND'].includes(first!), queued }).toEqual({
+          first: true,
+          queued: ['E_BACKEND', 'E_BACKEND'],
         });
       },
       TIMEOUT_MS,
