@@ -3,6 +3,7 @@ import {
   assertSignal,
   type BackendSession,
   describeValue,
+  nextMacrotask,
   throwIfAborted,
   VdsrError,
 } from '@vdsr/core/backend';
@@ -52,7 +53,9 @@ export class OrtSession implements BackendSession {
     height: number,
     signal?: AbortSignal,
   ): Promise<Float32Array> {
-    // Checked again: the signal may have fired, or dispose() come, while the run waited in the queue.
+    // A native run holds the thread until it ends: let a pending Ctrl-C or abort land first, then
+    // check again (the signal may also have fired, or dispose() come, while the run was queued).
+    await nextMacrotask();
     this.assertOpen();
     throwIfAborted(signal);
     const input = new this.ort.Tensor('float32', y, [1, 1, height, width]);

@@ -23,4 +23,5 @@ export { describeGraph, type GraphDescription } from '../graph/describe.js';
 export type { ConvLayerWeights, VdsrWeights } from '../weights/types.js';
 export { assertPlane, assertSessionOptions } from './args.js';
 export { type BackendFactory, type RegisterOptions, registerBackend } from './registry.js';
+export { nextMacrotask } from '../reference/yield.js';
 export { assertWeights } from './weights.js';
