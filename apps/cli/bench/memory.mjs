@@ -13,7 +13,10 @@ import sharp from 'sharp';
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'vdsr-bench-memory-'));
 const weights = join(dir, 'shallow.safetensors');
-writeFileSync(weights, serializeWeights(createRandomWeights(2016, { ...VDSR_PAPER, depth: 3 })));
+writeFileSync(
+  weights,
+  await serializeWeights(createRandomWeights(2016, { ...VDSR_PAPER, depth: 3 }), { dtype: 'F32' }),
+);
 
 /** A photo-like input: smooth gradients with noise, RGB 8-bit PNG. */
 async function input(width, height) {

@@ -49,7 +49,7 @@ describe('runConformanceSuite', () => {
       },
     });
     await Promise.all(pending);
-    expect(results.length).toBe(12);
+    expect(results.length).toBe(13);
     return results
       .filter((r) => !r.passed)
       .map((r) => r.name)
@@ -77,6 +77,7 @@ describe('runConformanceSuite', () => {
     expect(await failures(drifting)).toEqual([
       'gives each of several runs in flight at once on one session its own correct result',
       'gives the same image tiled and untiled through the pipeline',
+      'leaves no run going and the session usable after aborts at random points (seeded)',
       'matches the reference on a thin architecture at larger sizes',
       'matches the reference on the paper architecture at 1x1, 1xN, Nx1 and odd sizes',
       'rejects with E_ABORTED on an aborted signal, stops a tiled upscale between tiles, and stays usable',

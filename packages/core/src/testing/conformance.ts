@@ -3,7 +3,7 @@ import { argError } from '../errors.js';
 import { VDSR_PAPER, type VdsrArchitecture } from '../graph/architecture.js';
 import { upscale } from '../pipeline/upscale.js';
 import { referenceBackend } from '../reference/backend.js';
-import { createRandomWeights } from '../weights/random.js';
+import { createRandomWeights, seededRandom } from '../weights/random.js';
 import type { VdsrWeights } from '../weights/types.js';
 import { maxAbsDiff, randomImage, randomPlane } from './fixtures.js';
 
@@ -348,6 +348,67 @@ export function runConformanceSuite(options: ConformanceOptions): void {
           );
           expect(await rejection(tiled)).toBe('E_ABORTED');
           expect(await mismatches(session, THIN, [[12, 9]])).toEqual([]);
+        });
+      },
+      TIMEOUT_MS,
+    );
+
+    it(
+      'leaves no run going and the session usable after aborts at random points (seeded)',
+      async () => {
+        await withSession(THIN, async (session) => {
+          const rand = seededRandom(1511);
+          let inFlight = 0;
+          const tracked: BackendSession = {
+            ...counting(session),
+            run: async (...args) => {
+              inFlight++;
+              try {
+                return await session.run(...args);
+              } finally {
+                inFlight--;
+              }
+            },
+          };
+          const outcomes: string[] = [];
+          for (let i = 0; i < 8; i++) {
+            const controller = new AbortController();
+            const abortAfterRuns = Math.floor(rand() * 4);
+            let runs = 0;
+            const aborting: BackendSession = {
+              ...tracked,
+              run: (...args) => {
+                const running = tracked.run(...args);
+                if (runs++ === abortAfterRuns) controller.abort();
+                return running;
+              },
+            };
+            const size = 16 + Math.floor(rand() * 40);
+            let abortedFirst = false;
+            const upscaling = upscale(
+              randomImage(size, size - 5, 3, i),
+              { scale: 1.5 + rand() },
+              {
+                session: aborting,
+                architecture: THIN_ARCHITECTURE,
+                tileSize: 16 + Math.floor(rand() * 16),
+                signal: controller.signal,
+              },
+            ).finally(() => {
+              abortedFirst = controller.signal.aborted;
+            });
+            if (rand() < 0.3) setTimeout(() => controller.abort(), rand() * 5);
+            const outcome = await rejection(upscaling);
+            // Resolving is right only when the abort came after the result.
+            outcomes.push(outcome === 'resolved' && abortedFirst ? 'resolved although aborted' : outcome);
+            for (let waited = 0; inFlight > 0 && waited < 100; waited++) {
+              await new Promise((resolve) => setTimeout(resolve, 20));
+            }
+            if (inFlight > 0) outcomes.push(`${inFlight} runs still going 2 s after the abort`);
+          }
+          expect(outcomes.filter((o) => o !== 'E_ABORTED' && o !== 'resolved')).toEqual([]);
+          expect(outcomes.filter((o) => o === 'E_ABORTED').length > 2).toBe(true);
+          expect(await mismatches(session, THIN, [[21, 19]])).toEqual([]);
         });
       },
       TIMEOUT_MS,
