@@ -71,11 +71,19 @@ try {
     const file = await input(width, height);
     for (const [name, extra] of settings) {
       const { mib, seconds } = measure(file, extra);
-      rows.push({ output: `${(4 * width * height) / 1e6} MP`, input: `${width}x${height}`, tiles: name, mib, seconds });
+      rows.push({
+        output: `${(4 * width * height) / 1e6} MP`,
+        input: `${width}x${height}`,
+        tiles: name,
+        mib,
+        seconds,
+      });
     }
   }
   const at12 = Object.fromEntries(rows.filter((r) => r.output === '12 MP').map((r) => [r.tiles, r.mib]));
-  console.log(`vdsr upscale --scale 2, RGB PNG in and out, onnxruntime, shallow random net (3 layers, 64 ch); peak RSS via ${gnuTime ? 'GNU time' : 'resourceUsage().maxRSS'}`);
+  console.log(
+    `vdsr upscale --scale 2, RGB PNG in and out, onnxruntime, shallow random net (3 layers, 64 ch); peak RSS via ${gnuTime ? 'GNU time' : 'resourceUsage().maxRSS'}`,
+  );
   console.table(
     rows.map((r) => ({
       output: r.output,

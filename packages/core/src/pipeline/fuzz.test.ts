@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { VDSR_PAPER } from '../graph/architecture.js';
 import type { VdsrImage } from '../image.js';
 import { referenceBackend } from '../reference/backend.js';
-import { seededRandom } from '../weights/random.js';
-import { createRandomWeights } from '../weights/random.js';
+import { createRandomWeights, seededRandom } from '../weights/random.js';
 import { upscale } from './upscale.js';
 
 // Seeded and bounded in time: each property stops after its time limit, failing only on a counterexample.

@@ -83,9 +83,7 @@ export function createRowResizer(
   const byWidth = outWidth === width && sx === 1 ? undefined : contributions(width, outWidth, sx);
   const widthFirst = sx < sy;
   const heightRows = (rows: Float32Array, first: number, w: number, r0: number, r1: number) =>
-    byHeight
-      ? alongHeight(rows, first, w, r0, r1, byHeight)
-      : rows.slice((r0 - first) * w, (r1 - first) * w);
+    byHeight ? alongHeight(rows, first, w, r0, r1, byHeight) : rows.slice((r0 - first) * w, (r1 - first) * w);
   const widthRows = (rows: Float32Array, h: number) =>
     byWidth ? alongWidth(rows, width, h, outWidth, byWidth) : rows;
   return {

@@ -195,7 +195,10 @@ export async function runTiled(
     (y0, y1) => (y0 === 0 && y1 === height ? y : y.subarray(y0 * width, y1 * width)),
     (y0, rows) => {
       if (y0 === 0 && rows.length === y.length) out = rows;
-      else (out ??= new Float32Array(width * height)).set(rows, y0 * width);
+      else {
+        out ??= new Float32Array(width * height);
+        out.set(rows, y0 * width);
+      }
     },
     options,
   );

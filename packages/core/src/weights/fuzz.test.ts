@@ -22,10 +22,10 @@ describe('parseWeights fuzz (seeded, time-bounded)', () => {
   // that renames the content_sha256 key leaves a file that declares no hash, which parseWeights
   // accepts (plain safetensors tools write none), so its data is then unchecked.
   it('gives E_WEIGHTS or the very same layers for random byte changes', async () => {
-    const changes = fc.array(
-      fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
-      { minLength: 1, maxLength: 4 },
-    );
+    const changes = fc.array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }), {
+      minLength: 1,
+      maxLength: 4,
+    });
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('F32' as const, 'F16' as const), changes, async (dtype, edits) => {
         const file = Uint8Array.from(files[dtype]);
