@@ -1,14 +1,14 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { onnxruntimeBackend } from '@vdsr/backend-onnxruntime';
-import { planTiles } from '@vdsr/core';
+import '@vdsr/backend-onnxruntime';
+import { createSession, planTiles } from '@vdsr/core';
 import { loadWeights } from '@vdsr/weights';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir, rawImage, startCli, tempFiles } from './test-support/harness.js';
 
 /** Seconds one default tile of a 4000 x 3000 output takes here and now (the machine may be busy). */
 async function defaultTileSeconds(): Promise<number> {
-  const session = await onnxruntimeBackend.createSession(await loadWeights());
+  const session = await createSession(await loadWeights(), { backend: 'onnxruntime' });
   try {
     const [tile] = planTiles(4000, 3000, { memoryBudget: session.memoryBudget });
     const { width, height } = tile!.outer;
