@@ -24,9 +24,12 @@ export function upscaleChecked(
   return withUpscaler(options, async (upscaler) => {
     throwIfAborted(options.signal);
     const decoded = await decode(image, meta);
+    // Decoding and encoding cannot be interrupted, so the signal is checked between them.
+    throwIfAborted(options.signal);
     const raw = rawCollector(decoded);
     await upscaler.upscaleStrips(decoded.image, target, raw.onStrip, coreOptions(options));
     const png = await encodeUpscaled(raw.image(), decoded);
+    throwIfAborted(options.signal);
     return openSharp(png, { limitInputPixels: false }).toColourspace(outputColourspace(decoded));
   });
 }
