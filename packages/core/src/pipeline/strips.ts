@@ -82,7 +82,10 @@ export async function upscaleStrips<D extends PixelData>(
   checkTiledOptions(tiled);
   const { tileSize, signal } = tiling;
   if (tileSize !== undefined && tileSize < MIN_TILE_SIZE) {
-    throw argError('tileSize', `an integer >= ${MIN_TILE_SIZE}`, tileSize);
+    const error = argError('tileSize', `an integer >= ${MIN_TILE_SIZE}`, tileSize);
+    throw new VdsrError('E_ARG', error.message, {
+      details: { option: 'tileSize', value: tileSize, min: MIN_TILE_SIZE },
+    });
   }
   const size = upscaleSize(input, target, { maxScale, maxOutputPixels });
   assertFinite(input.data);
