@@ -31,7 +31,7 @@ export const RUNTIME_OPTIONS = {
 export const TILE_OPTION = {
   type: 'string',
   value: 'N',
-  description: `Tile side in pixels (default: sized from the backend's memory budget: 1 GiB on onnxruntime, ${DEFAULT_MEMORY_BUDGET / 2 ** 20} MiB elsewhere)`,
+  description: `Tile side in pixels (default: sized from the backend's memory budget: 96 MiB on onnxruntime, ${DEFAULT_MEMORY_BUDGET / 2 ** 20} MiB elsewhere)`,
 } as const satisfies OptionSpec;
 
 // Set by their own flags, or not session options at all.

@@ -3,6 +3,7 @@ import {
   assertSignal,
   type BackendSession,
   describeValue,
+  nextMacrotask,
   throwIfAborted,
   VdsrError,
 } from '@vdsr/core/backend';
@@ -37,7 +38,10 @@ export class OrtSession implements BackendSession {
     return result;
   }
 
-  /** Lets the runs already queued finish, then releases the native session. */
+  /**
+   * Rejects the runs still queued with E_BACKEND, discards the result of the one in progress (a
+   * native run cannot be interrupted), then releases the native session.
+   */
   dispose(): Promise<void> {
     this.disposing ??= this.queue.then(() => this.session.release());
     return this.disposing;
@@ -49,7 +53,10 @@ export class OrtSession implements BackendSession {
     height: number,
     signal?: AbortSignal,
   ): Promise<Float32Array> {
-    // Checked again: the signal may have fired while the run waited in the queue.
+    // A native run holds the thread until it ends: let a pending Ctrl-C or abort land first, then
+    // check again (the signal may also have fired, or dispose() come, while the run was queued).
+    await nextMacrotask();
+    this.assertOpen();
     throwIfAborted(signal);
     const input = new this.ort.Tensor('float32', y, [1, 1, height, width]);
     let output: unknown;
@@ -71,6 +78,7 @@ export class OrtSession implements BackendSession {
         `Expected a Float32Array of length ${y.length} from ${this.backend} but received ${describeValue(output)}`,
       );
     }
+    this.assertOpen();
     throwIfAborted(signal);
     return output;
   }

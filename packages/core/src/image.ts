@@ -44,3 +44,10 @@ export function toImage<D extends PixelData>(input: ImageInput<D>, name = 'image
   }
   return { width, height, channels, data };
 }
+
+/** A zeroed array of `like`'s kind (a Node Buffer gives a plain Uint8Array). */
+export function newPixelData<D extends PixelData>(like: D, length: number): D {
+  if (like instanceof Uint8ClampedArray) return new Uint8ClampedArray(length) as D;
+  if (like instanceof Uint8Array) return new Uint8Array(length) as D;
+  return new Float32Array(length) as D;
+}

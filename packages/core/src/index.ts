@@ -51,6 +51,13 @@ export {
   type UpscaleOptions,
   upscaleSize,
 } from './pipeline/options.js';
+export {
+  type ImageStrip,
+  MIN_TILE_SIZE,
+  type StripConsumer,
+  type UpscaledSize,
+  upscaleStrips,
+} from './pipeline/strips.js';
 export { upscale } from './pipeline/upscale.js';
 export { createUpscaler, type Upscaler, type UpscalerOptions } from './pipeline/upscaler.js';
 export { referenceBackend } from './reference/backend.js';

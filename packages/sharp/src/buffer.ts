@@ -1,4 +1,11 @@
-import { argError, type ResizeTarget, type TargetSize, upscaleSize, VdsrError } from '@vdsr/core';
+import {
+  argError,
+  type ResizeTarget,
+  type TargetSize,
+  throwIfAborted,
+  upscaleSize,
+  VdsrError,
+} from '@vdsr/core';
 import sharp, { type Color, type Metadata, type Sharp } from 'sharp';
 import { checkInput, readMetadata } from './decode.js';
 import { type FormatName, OPAQUE_FORMATS, type OutputFormat, outputFormat, outputSpec } from './format.js';
@@ -134,6 +141,7 @@ export function upscaleBuffer(
   return vdsrErrors(async () => {
     const { source, meta, format, background, options: rest } = await prepare(input, target, options);
     const upscaled = await upscaleChecked(source, meta, target, rest);
+    throwIfAborted(rest.signal);
     const { options: formatOptions } = outputSpec(format);
     return sharpCall(`write the ${format} image`, () => {
       const opaque = OPAQUE_FORMATS.has(format) ? upscaled.flatten({ background }) : upscaled;

@@ -1,9 +1,8 @@
-import type { VdsrImage } from '@vdsr/core';
 import sharp from 'sharp';
 import type { Decoded } from './decode.js';
 import { metadataChunks } from './metadata.js';
 import { setPngChunks } from './png-chunks.js';
-import { pickChannels, toIntegers } from './samples.js';
+import type { RawImage } from './raw.js';
 import { sharpCall } from './sharp-call.js';
 
 export type OutputColourspace = 'b-w' | 'grey16' | 'srgb' | 'rgb16';
@@ -22,10 +21,8 @@ export function outputColourspace({
  * depth, grey or colour, alpha, and the carried ICC profile, EXIF, XMP and density. Uncompressed,
  * since it is only read back once.
  */
-export async function encodeUpscaled(result: VdsrImage, decoded: Decoded): Promise<Buffer> {
-  const samples = pickChannels(toIntegers(result.data, decoded.sixteenBit), result.channels, decoded.written);
-  const { width, height } = result;
-  const channels = decoded.written.length as 1 | 2 | 3 | 4;
+export async function encodeUpscaled(raw: RawImage, decoded: Decoded): Promise<Buffer> {
+  const { width, height, channels, samples } = raw;
   const png = await sharpCall('encode the upscaled image', () => {
     const encoder = sharp(samples, { raw: { width, height, channels }, limitInputPixels: false })
       .toColourspace(outputColourspace(decoded))

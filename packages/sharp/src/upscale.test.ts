@@ -164,7 +164,7 @@ describe('upscale', () => {
     await upscale(
       sharp(png),
       { scale: 2 },
-      { ...testOptions, tileSize: 8, onProgress: (p) => fractions.push(p.fraction) },
+      { ...testOptions, tileSize: 16, onProgress: (p) => fractions.push(p.fraction) },
     );
     expect(fractions.length).toBeGreaterThan(1);
     expect(fractions.at(-1)).toBe(1);

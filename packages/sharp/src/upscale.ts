@@ -9,6 +9,7 @@ import {
   coreOptions,
   type SharpUpscaleOptions,
 } from './options.js';
+import { rawCollector } from './raw.js';
 import { openSharp, vdsrErrors } from './sharp-call.js';
 import { withUpscaler } from './upscaler.js';
 
@@ -23,8 +24,12 @@ export function upscaleChecked(
   return withUpscaler(options, async (upscaler) => {
     throwIfAborted(options.signal);
     const decoded = await decode(image, meta);
-    const result = await upscaler.upscale(decoded.image, target, coreOptions(options));
-    const png = await encodeUpscaled(result, decoded);
+    // Decoding and encoding cannot be interrupted, so the signal is checked between them.
+    throwIfAborted(options.signal);
+    const raw = rawCollector(decoded);
+    await upscaler.upscaleStrips(decoded.image, target, raw.onStrip, coreOptions(options));
+    const png = await encodeUpscaled(raw.image(), decoded);
+    throwIfAborted(options.signal);
     return openSharp(png, { limitInputPixels: false }).toColourspace(outputColourspace(decoded));
   });
 }

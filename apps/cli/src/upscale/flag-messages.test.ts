@@ -1,7 +1,15 @@
-import { type ResizeTarget, upscaleSize, VdsrError } from '@vdsr/core';
+import {
+  createRandomWeights,
+  type ResizeTarget,
+  referenceBackend,
+  upscale,
+  upscaleSize,
+  VdsrError,
+} from '@vdsr/core';
 import { planUpscaleBuffer } from '@vdsr/sharp';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { TINY_NETWORK } from '../test-support/harness.js';
 import { inFlagTerms, targetFlags } from './flag-messages.js';
 
 /** What the CLI says for the core's error on sizing `width` x `height` to `target`. */
@@ -58,6 +66,17 @@ describe('inFlagTerms', () => {
       code: 'E_LIMIT',
       message:
         'the image has 600 pixels, more than the input limit of 500 (--limit-input-pixels); raise it with --limit-input-pixels N (0 for no limit)',
+    });
+  });
+
+  it("words the core's smallest tile with --tile", async () => {
+    const session = await referenceBackend.createSession(createRandomWeights(1, TINY_NETWORK));
+    const image = { width: 4, height: 4, channels: 1 as const, data: new Uint8Array(16) };
+    const error = await upscale(image, { scale: 2 }, { session, tileSize: 1 }).catch((e) => e);
+    expect(inFlagTerms(error, { scale: 2 })).toMatchObject({
+      code: 'E_ARG',
+      message:
+        "Expected --tile 16 or more (the 20 px halo would cost over ten times a smaller tile's own work) but received --tile 1",
     });
   });
 

@@ -35,6 +35,9 @@ function reworded(error: VdsrError, target: ResizeTarget): string | undefined {
   if (limit === 'limitInputPixels') {
     return `the image has ${value} pixels, more than the input limit of ${max} (--limit-input-pixels); raise it with --limit-input-pixels N (0 for no limit)`;
   }
+  if (option === 'tileSize' && min !== undefined) {
+    return `Expected --tile ${min} or more (the 20 px halo would cost over ten times a smaller tile's own work) but received --tile ${value}`;
+  }
   if (option === 'options.page') {
     return `--page ${value} is past the image's last page, ${max} (pages count from 0)`;
   }

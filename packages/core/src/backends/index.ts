@@ -20,6 +20,7 @@ export {
 } from '../errors.js';
 export type { VdsrArchitecture } from '../graph/architecture.js';
 export { describeGraph, type GraphDescription } from '../graph/describe.js';
+export { nextMacrotask } from '../reference/yield.js';
 export type { ConvLayerWeights, VdsrWeights } from '../weights/types.js';
 export { assertPlane, assertSessionOptions } from './args.js';
 export { type BackendFactory, type RegisterOptions, registerBackend } from './registry.js';

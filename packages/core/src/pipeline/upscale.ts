@@ -1,18 +1,15 @@
-import { argError, throwIfAborted } from '../errors.js';
-import { VDSR_PAPER } from '../graph/architecture.js';
-import { describeGraph } from '../graph/describe.js';
-import { type ImageInput, type PixelData, toImage, type VdsrImage } from '../image.js';
-import { resizePlane } from '../resize/plane.js';
+import { type ImageInput, newPixelData, type PixelData, toImage, type VdsrImage } from '../image.js';
 import type { ResizeTarget } from '../resize/target.js';
-import { checkTiledOptions, runTiled } from '../tiling/run.js';
-import { type SessionUpscaleOptions, upscaleSize } from './options.js';
-import { mapPlanes, mergePlanes, splitPlanes } from './planes.js';
+import type { SessionUpscaleOptions } from './options.js';
+import { upscaleStrips } from './strips.js';
 
 /**
  * VDSR super-resolution of one image on an open session: the luma is bicubic-upscaled (MATLAB
  * imresize semantics) and refined by the network tile by tile; chroma and alpha are bicubic-upscaled.
  * The result has the input's channels and array type (8-bit rounded, float32 unrounded, both clamped
- * to 0..255). Rejects with E_ABORTED promptly once `signal` fires; the session stays usable.
+ * to 0..255). Rejects with E_ABORTED promptly once `signal` fires, even during the last tile; the
+ * session stays usable. Works strip by strip (see upscaleStrips): beyond the result, memory is set
+ * by the tile size, not the image.
  */
 export async function upscale<D extends PixelData>(
   image: ImageInput<D>,
@@ -20,23 +17,15 @@ export async function upscale<D extends PixelData>(
   options: SessionUpscaleOptions,
 ): Promise<VdsrImage<D>> {
   const input = toImage(image);
-  if (typeof options !== 'object' || options === null)
-    throw argError('options', 'an object with a session', options);
-  const { session, architecture = VDSR_PAPER, maxScale, maxOutputPixels, ...tiling } = options;
-  if (typeof session?.run !== 'function') throw argError('options.session', 'a BackendSession', session);
-  const { receptiveRadius, architecture: arch } = describeGraph(architecture);
-  const tiled = { ...tiling, halo: receptiveRadius, channels: arch.channels };
-  checkTiledOptions(tiled);
-  const size = upscaleSize(input, target, { maxScale, maxOutputPixels });
-  throwIfAborted(tiling.signal);
-
-  const scale = { x: size.scaleX, y: size.scaleY };
-  const planes = mapPlanes(splitPlanes(input), (p) =>
-    resizePlane(p, input.width, input.height, size.width, size.height, scale),
+  let data: D | undefined;
+  const size = await upscaleStrips(
+    input,
+    target,
+    (strip) => {
+      data ??= newPixelData(input.data, strip.width * strip.imageHeight * strip.channels);
+      data.set(strip.data as never, strip.y * strip.width * strip.channels);
+    },
+    options,
   );
-  const y = planes.y;
-  for (let i = 0; i < y.length; i++) y[i] = y[i]! / 255;
-  const refined = await runTiled(session, y, size.width, size.height, tiled);
-  for (let i = 0; i < refined.length; i++) refined[i] = refined[i]! * 255;
-  return mergePlanes({ ...planes, y: refined }, size.width, size.height, input.data);
+  return { ...size, data: data! };
 }

@@ -4,7 +4,8 @@ import { argError, VdsrError } from '../errors.js';
 import type { ImageInput, PixelData, VdsrImage } from '../image.js';
 import type { ResizeTarget } from '../resize/target.js';
 import type { VdsrWeights } from '../weights/types.js';
-import type { UpscaleOptions } from './options.js';
+import type { SessionUpscaleOptions, UpscaleOptions } from './options.js';
+import { type StripConsumer, type UpscaledSize, upscaleStrips } from './strips.js';
 import { upscale } from './upscale.js';
 
 /** The weights, the backend ('auto' by default) and every session option, passed to the backend as given. */
@@ -23,6 +24,13 @@ export interface Upscaler {
     target: ResizeTarget,
     options?: UpscaleOptions,
   ): Promise<VdsrImage<D>>;
+  /** upscaleStrips on this upscaler's session: the output a strip of rows at a time. */
+  upscaleStrips<D extends PixelData>(
+    image: ImageInput<D>,
+    target: ResizeTarget,
+    onStrip: StripConsumer<D>,
+    options?: UpscaleOptions,
+  ): Promise<UpscaledSize>;
   /** Frees the session; upscale() afterwards rejects with E_BACKEND. Idempotent. */
   dispose(): Promise<void>;
 }
@@ -34,16 +42,21 @@ export async function createUpscaler(options: UpscalerOptions): Promise<Upscaler
   let session: BackendSession | undefined = await createSession(weights, sessionOptions);
   const { architecture } = weights;
   const { precision = 'f32', limits = {}, memoryBudget } = session;
+  const withSession = (upscaleOptions: UpscaleOptions): SessionUpscaleOptions => {
+    if (!session) throw new VdsrError('E_BACKEND', 'The upscaler was disposed; create a new one to upscale');
+    if (typeof upscaleOptions !== 'object' || upscaleOptions === null) {
+      throw argError('options', 'an object', upscaleOptions);
+    }
+    return { ...upscaleOptions, session, architecture };
+  };
   return {
     backend: session.backend,
     session: { precision, limits, memoryBudget },
     async upscale(image, target, upscaleOptions = {}) {
-      if (!session)
-        throw new VdsrError('E_BACKEND', 'The upscaler was disposed; create a new one to upscale');
-      if (typeof upscaleOptions !== 'object' || upscaleOptions === null) {
-        throw argError('options', 'an object', upscaleOptions);
-      }
-      return upscale(image, target, { ...upscaleOptions, session, architecture });
+      return upscale(image, target, withSession(upscaleOptions));
+    },
+    async upscaleStrips(image, target, onStrip, upscaleOptions = {}) {
+      return upscaleStrips(image, target, onStrip, withSession(upscaleOptions));
     },
     async dispose() {
       const open = session;

@@ -3,7 +3,11 @@ import { throwIfAborted } from '../errors.js';
 /** How long plain-JS work may hold the event loop before letting timers, I/O and aborts through. */
 const SLICE_MS = 10;
 
-const nextMacrotask = (): Promise<void> =>
+/**
+ * Resolves after timers and I/O (Ctrl-C, an abort from a timer) had their turn: await it before
+ * blocking work that nothing can interrupt, then check the signal.
+ */
+export const nextMacrotask = (): Promise<void> =>
   new Promise((resolve) =>
     typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
   );

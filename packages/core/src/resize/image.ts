@@ -1,12 +1,6 @@
-import { type ImageInput, type PixelData, toImage, type VdsrImage } from '../image.js';
+import { type ImageInput, newPixelData, type PixelData, toImage, type VdsrImage } from '../image.js';
 import { resizePlane } from './plane.js';
 import { type ResizeTarget, targetSize } from './target.js';
-
-function sameKind<D extends PixelData>(data: D, length: number): D {
-  if (data instanceof Uint8ClampedArray) return new Uint8ClampedArray(length) as D;
-  if (data instanceof Uint8Array) return new Uint8Array(length) as D;
-  return new Float32Array(length) as D;
-}
 
 /**
  * MATLAB `imresize(image, ..., 'bicubic')` on every channel (alpha included). 8-bit data comes back
@@ -17,7 +11,7 @@ export function resizeImage<D extends PixelData>(image: ImageInput<D>, target: R
   const { width, height, channels, data } = toImage(image);
   const size = targetSize(width, height, target);
   const scale = { x: size.scaleX, y: size.scaleY };
-  const out = sameKind(data, size.width * size.height * channels);
+  const out = newPixelData(data, size.width * size.height * channels);
   const round = !(data instanceof Float32Array);
   const plane = new Float32Array(width * height);
   for (let c = 0; c < channels; c++) {

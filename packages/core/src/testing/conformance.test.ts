@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend, BackendSession } from '../backend.js';
+import { VdsrError } from '../errors.js';
 import { referenceBackend } from '../reference/backend.js';
 import { runConformanceSuite } from './index.js';
 
@@ -48,7 +49,7 @@ describe('runConformanceSuite', () => {
       },
     });
     await Promise.all(pending);
-    expect(results.length).toBe(10);
+    expect(results.length).toBe(13);
     return results
       .filter((r) => !r.passed)
       .map((r) => r.name)
@@ -76,9 +77,11 @@ describe('runConformanceSuite', () => {
     expect(await failures(drifting)).toEqual([
       'gives each of several runs in flight at once on one session its own correct result',
       'gives the same image tiled and untiled through the pipeline',
+      'leaves no run going and the session usable after aborts at random points (seeded)',
       'matches the reference on a thin architecture at larger sizes',
       'matches the reference on the paper architecture at 1x1, 1xN, Nx1 and odd sizes',
       'rejects with E_ABORTED on an aborted signal, stops a tiled upscale between tiles, and stays usable',
+      'rejects with E_ABORTED when the signal fires during the only tile or the last one',
       'stays correct when one session runs several sizes in turn',
     ]);
   }, 300_000);
@@ -125,6 +128,29 @@ describe('runConformanceSuite', () => {
     expect(await failures(lax)).toEqual([
       'declares a known precision and well-formed limits',
       'rejects bad tiles and a signal that is not an AbortSignal with E_ARG',
+    ]);
+  }, 300_000);
+
+  it('fails a backend that still runs what was queued when it was disposed', async () => {
+    const finishing = altered('finishing', (inner) => {
+      let queue: Promise<unknown> = Promise.resolve();
+      let disposed = false;
+      return {
+        backend: 'finishing',
+        run(...args: Parameters<BackendSession['run']>) {
+          if (disposed) return Promise.reject(new VdsrError('E_BACKEND', 'disposed'));
+          const turn = queue.then(() => inner.run(...args));
+          queue = turn.catch(() => undefined);
+          return turn;
+        },
+        dispose() {
+          disposed = true;
+          return queue.then(() => inner.dispose());
+        },
+      };
+    });
+    expect(await failures(finishing)).toEqual([
+      'rejects the runs still queued when disposed, with E_BACKEND (the one running may finish)',
     ]);
   }, 300_000);
 });

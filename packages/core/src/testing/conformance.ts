@@ -3,7 +3,7 @@ import { argError } from '../errors.js';
 import { VDSR_PAPER, type VdsrArchitecture } from '../graph/architecture.js';
 import { upscale } from '../pipeline/upscale.js';
 import { referenceBackend } from '../reference/backend.js';
-import { createRandomWeights } from '../weights/random.js';
+import { createRandomWeights, seededRandom } from '../weights/random.js';
 import type { VdsrWeights } from '../weights/types.js';
 import { maxAbsDiff, randomImage, randomPlane } from './fixtures.js';
 
@@ -114,7 +114,8 @@ function counting(session: BackendSession): BackendSession & { runs: number } {
  * Registers a test suite that every vdsr backend must pass, run against the reference backend on the
  * same seeded weights and inputs: outputs within `tolerance` at 1x1, 1xN, Nx1 and odd sizes, a session
  * reused across sizes, tiled == untiled through the pipeline, E_ARG on bad tiles, E_ABORTED on abort
- * (with the session still usable), idempotent dispose and E_BACKEND after it, and isAvailable.
+ * (with the session still usable) even during the only or last tile, E_BACKEND for the runs still
+ * queued at dispose, idempotent dispose and E_BACKEND after it, and isAvailable.
  */
 export function runConformanceSuite(options: ConformanceOptions): void {
   checkOptions(options);
@@ -306,6 +307,123 @@ export function runConformanceSuite(options: ConformanceOptions): void {
           expect(await rejection(upscaling)).toBe('E_ABORTED');
           expect(counted.runs).toBe(1);
           expect(await mismatches(session, THIN, [[21, 19]])).toEqual([]);
+        });
+      },
+      TIMEOUT_MS,
+    );
+
+    it(
+      'rejects with E_ABORTED when the signal fires during the only tile or the last one',
+      async () => {
+        await withSession(THIN, async (session) => {
+          const controller = new AbortController();
+          // Fires once the backend has returned the only tile, past its own checks.
+          const abortingOnRun: BackendSession = {
+            ...counting(session),
+            run: async (...args) => {
+              const out = await session.run(...args);
+              controller.abort();
+              return out;
+            },
+          };
+          const only = upscale(
+            randomImage(20, 20, 3, 4),
+            { scale: 2 },
+            { session: abortingOnRun, architecture: THIN_ARCHITECTURE, signal: controller.signal },
+          );
+          expect(await rejection(only)).toBe('E_ABORTED');
+          const last = new AbortController();
+          const tiled = upscale(
+            randomImage(20, 20, 3, 4),
+            { scale: 2 },
+            {
+              session,
+              architecture: THIN_ARCHITECTURE,
+              tileSize: 20,
+              signal: last.signal,
+              onProgress: (p) => {
+                if (p.tile === p.tiles) last.abort();
+              },
+            },
+          );
+          expect(await rejection(tiled)).toBe('E_ABORTED');
+          expect(await mismatches(session, THIN, [[12, 9]])).toEqual([]);
+        });
+      },
+      TIMEOUT_MS,
+    );
+
+    it(
+      'leaves no run going and the session usable after aborts at random points (seeded)',
+      async () => {
+        await withSession(THIN, async (session) => {
+          const rand = seededRandom(1511);
+          let inFlight = 0;
+          const tracked: BackendSession = {
+            ...counting(session),
+            run: async (...args) => {
+              inFlight++;
+              try {
+                return await session.run(...args);
+              } finally {
+                inFlight--;
+              }
+            },
+          };
+          const outcomes: string[] = [];
+          for (let i = 0; i < 8; i++) {
+            const controller = new AbortController();
+            const abortAfterRuns = Math.floor(rand() * 4);
+            let runs = 0;
+            const aborting: BackendSession = {
+              ...tracked,
+              run: (...args) => {
+                const running = tracked.run(...args);
+                if (runs++ === abortAfterRuns) controller.abort();
+                return running;
+              },
+            };
+            const size = 16 + Math.floor(rand() * 40);
+            let abortedFirst = false;
+            const upscaling = upscale(
+              randomImage(size, size - 5, 3, i),
+              { scale: 1.5 + rand() },
+              {
+                session: aborting,
+                architecture: THIN_ARCHITECTURE,
+                tileSize: 16 + Math.floor(rand() * 16),
+                signal: controller.signal,
+              },
+            ).finally(() => {
+              abortedFirst = controller.signal.aborted;
+            });
+            if (rand() < 0.3) setTimeout(() => controller.abort(), rand() * 5);
+            const outcome = await rejection(upscaling);
+            // Resolving is right only when the abort came after the result.
+            outcomes.push(outcome === 'resolved' && abortedFirst ? 'resolved although aborted' : outcome);
+            for (let waited = 0; inFlight > 0 && waited < 100; waited++) {
+              await new Promise((resolve) => setTimeout(resolve, 20));
+            }
+            if (inFlight > 0) outcomes.push(`${inFlight} runs still going 2 s after the abort`);
+          }
+          expect(outcomes.filter((o) => o !== 'E_ABORTED' && o !== 'resolved')).toEqual([]);
+          expect(outcomes.filter((o) => o === 'E_ABORTED').length > 2).toBe(true);
+          expect(await mismatches(session, THIN, [[21, 19]])).toEqual([]);
+        });
+      },
+      TIMEOUT_MS,
+    );
+
+    it(
+      'rejects the runs still queued when disposed, with E_BACKEND (the one running may finish)',
+      async () => {
+        const session = await (await getBackend()).createSession(THIN);
+        const runs = [0, 1, 2].map((i) => rejection(session.run(randomPlane(40, 30, i), 40, 30)));
+        await session.dispose();
+        const [first, ...queued] = await Promise.all(runs);
+        expect({ first: ['resolved', 'E_BACKEND'].includes(first!), queued }).toEqual({
+          first: true,
+          queued: ['E_BACKEND', 'E_BACKEND'],
         });
       },
       TIMEOUT_MS,
