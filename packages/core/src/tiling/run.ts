@@ -1,7 +1,7 @@
 import type { BackendSession } from '../backend.js';
 import { assertPlane } from '../backends/args.js';
 import { argError, assertSignal, throwIfAborted, VdsrError } from '../errors.js';
-import { checkPlanOptions, type PlanOptions, planTiles, type Rect } from './plan.js';
+import { checkPlanOptions, type PlanOptions, planTiles, type Rect, type Tile } from './plan.js';
 
 export interface TileProgress {
   /** Share of the output pixels done, 0..1. */
@@ -9,6 +9,10 @@ export interface TileProgress {
   /** Tiles done so far. */
   tile: number;
   tiles: number;
+  /** With an ensemble (upscale's `ensemble` option): network passes done, one per tile and transform. */
+  pass?: number;
+  /** With an ensemble: the passes in all, tiles x transforms. */
+  passes?: number;
 }
 
 export interface TiledOptions extends PlanOptions {
@@ -26,7 +30,8 @@ export function checkTiledOptions(options: TiledOptions): void {
     throw argError('onProgress', 'a function', onProgress);
 }
 
-async function runChecked(
+/** One session run that must give back a plane of the input's size; anything else is E_BACKEND. */
+export async function runChecked(
   session: BackendSession,
   input: Float32Array,
   rect: Rect,
@@ -60,6 +65,16 @@ export function sessionPlanOptions(session: BackendSession, options: PlanOptions
   };
 }
 
+/** The tiles runTiled cuts a width x height plane into on `session`. */
+export function planSessionTiles(
+  session: BackendSession,
+  width: number,
+  height: number,
+  options: PlanOptions,
+): Tile[] {
+  return planTiles(width, height, sessionPlanOptions(session, options));
+}
+
 /** Copies `rect` of a `stride`-wide plane into `to` (rect-sized, row-major). */
 function crop(from: Float32Array, stride: number, rect: Rect, to: Float32Array): void {
   for (let r = 0; r < rect.height; r++) {
@@ -85,7 +100,7 @@ export async function runTiled(
   assertPlane(y, width, height);
   checkTiledOptions(options);
   const { signal, onProgress } = options;
-  const tiles = planTiles(width, height, sessionPlanOptions(session, options));
+  const tiles = planSessionTiles(session, width, height, options);
   throwIfAborted(signal);
   const whole = { x: 0, y: 0, width, height };
   if (tiles.length === 1) {
