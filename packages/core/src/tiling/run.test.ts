@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BackendSession } from '../backend.js';
+import { ensembleSession } from '../ensemble/session.js';
 import { VDSR_PAPER } from '../graph/architecture.js';
 import { referenceBackend } from '../reference/backend.js';
 import { randomPlane } from '../testing/fixtures.js';
@@ -42,6 +43,31 @@ describe('runTiled', () => {
           [{ width: 1, height: 1, seed: 1, tileSize: 1 }],
           [{ width: 301, height: 7, seed: 2, tileSize: 61 }],
         ],
+      },
+    );
+  });
+
+  it('equals the whole-image run with an ensemble too: each pass sees a whole tile (property)', async () => {
+    const sizes = fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 45, max: 90 }));
+    const cases = fc.record({
+      width: sizes,
+      height: sizes,
+      seed: fc.integer({ min: 1, max: 1000 }),
+      ensemble: fc.constantFrom(2 as const, 4 as const, 8 as const),
+      // 2 to 3 tiles along the longer side at the larger sizes.
+      tileSize: fc.integer({ min: 30, max: 45 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ width, height, seed, ensemble, tileSize }) => {
+        const y = randomPlane(width, height, seed);
+        const ensembled = ensembleSession(session, ensemble);
+        const whole = await ensembled.run(y, width, height);
+        expect(await runTiled(ensembled, y, width, height, { tileSize })).toEqual(whole);
+      }),
+      {
+        numRuns: 4,
+        seed: 20160627,
+        examples: [[{ width: 61, height: 47, seed: 3, ensemble: 8, tileSize: 30 }]],
       },
     );
   });
