@@ -127,13 +127,6 @@ describe('vdsr eval --ensemble', () => {
     expect(rows[1]!.images).toEqual(plain[1]!.images);
     expect(rows[2]!.psnr).not.toBe(rows[1]!.psnr);
     for (const row of rows.slice(1)) expect(row.seconds).toBeGreaterThan(0);
-
-    const text = await runCli([...common, '--ensemble'], dir);
-    expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(
-      /^image\s+bicubic PSNR\s+SSIM\s+VDSR PSNR\s+SSIM\s+VDSR ens\.8 PSNR\s+SSIM$/m,
-    );
-    expect(text.stdout).toMatch(/^Network time: VDSR \d+\.\d s, VDSR ens\.8 \d+\.\d s, ratio x\d+\.\d\d$/m);
   });
 
   it('exits 2 for a count other than 1, 2, 4 or 8, or with --bicubic-only', async () => {
