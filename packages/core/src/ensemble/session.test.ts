@@ -18,7 +18,11 @@ function shifted(x: Float32Array, width: number, height: number, dr: number, dc:
   });
 }
 
-/** A session that is not symmetric at all: x + a * (right neighbour) + b * (down-right neighbour). */
+/**
+ * A session that is not symmetric at all: x + a * (right neighbour) + b * (the pixel a knight's move
+ * away, 1 down and 2 right), which is not even mirror-symmetric, so rotations and mirrors average it
+ * differently.
+ */
 function lopsided(a: number, b: number, calls: { width: number; height: number }[] = []): BackendSession {
   return {
     backend: 'lopsided',
@@ -28,8 +32,8 @@ function lopsided(a: number, b: number, calls: { width: number; height: number }
     async run(y, width, height) {
       calls.push({ width, height });
       const right = shifted(y, width, height, 0, 1);
-      const diagonal = shifted(y, width, height, 1, 1);
-      return Float32Array.from(y, (v, i) => v + a * right[i]! + b * diagonal[i]!);
+      const knight = shifted(y, width, height, 1, 2);
+      return Float32Array.from(y, (v, i) => v + a * right[i]! + b * knight[i]!);
     },
     dispose: async () => {},
   };
@@ -57,42 +61,51 @@ describe('ensembleSession', () => {
     const [a, b] = [0.1, 0.03];
     const mix = (terms: [number, number, number][]) =>
       Array.from(y, (v, i) => terms.reduce((sum, [weight, dr, dc]) => sum + weight * at(dr, dc)[i]!, v));
+    const neighbours: [number, number][] = [
+      [0, 1],
+      [0, -1],
+      [1, 0],
+      [-1, 0],
+    ];
+    // A knight's move turned by 0, 90, 180 and 270 degrees; the mirrors add the other four.
+    const turned: [number, number][] = [
+      [1, 2],
+      [2, -1],
+      [-1, -2],
+      [-2, 1],
+    ];
+    const mirrored: [number, number][] = [
+      [1, -2],
+      [-2, -1],
+      [-1, 2],
+      [2, 1],
+    ];
+    const spread = (weight: number, offsets: [number, number][]) =>
+      offsets.map(([dr, dc]): [number, number, number] => [weight / offsets.length, dr, dc]);
     const expected = {
-      // 180 degrees: right and left, down-right and up-left.
+      // 180 degrees: right and left, the knight's move and its opposite.
       2: mix([
-        [a / 2, 0, 1],
-        [a / 2, 0, -1],
-        [b / 2, 1, 1],
-        [b / 2, -1, -1],
+        ...spread(a, [
+          [0, 1],
+          [0, -1],
+        ]),
+        ...spread(b, [
+          [1, 2],
+          [-1, -2],
+        ]),
       ]),
-      // Both mirrors: right and left, all four diagonals.
-      4: mix([
-        [a / 2, 0, 1],
-        [a / 2, 0, -1],
-        [b / 4, 1, 1],
-        [b / 4, -1, -1],
-        [b / 4, 1, -1],
-        [b / 4, -1, 1],
-      ]),
-      // With the transposes: all four neighbours, all four diagonals.
-      8: mix([
-        [a / 4, 0, 1],
-        [a / 4, 0, -1],
-        [a / 4, 1, 0],
-        [a / 4, -1, 0],
-        [b / 4, 1, 1],
-        [b / 4, -1, -1],
-        [b / 4, 1, -1],
-        [b / 4, -1, 1],
-      ]),
+      // The four rotations: all four neighbours, the knight's move turned four ways.
+      4: mix([...spread(a, neighbours), ...spread(b, turned)]),
+      // With the mirrors: all eight knight's moves.
+      8: mix([...spread(a, neighbours), ...spread(b, [...turned, ...mirrored])]),
     };
     for (const size of [2, 4, 8] as const) {
       const calls: { width: number; height: number }[] = [];
       const out = await ensembleSession(lopsided(a, b, calls), size).run(y, w, h);
       expect(maxAbsDiff(out, expected[size]), `ensemble ${size}`).toBeLessThan(1e-6);
       expect(calls.length).toBe(size);
-      // Only the transposes turn the tile on its side.
-      expect(calls.filter((c) => c.width === h).length).toBe(size === 8 ? 4 : 0);
+      // Only the transposes (90 and 270 degrees among them) turn the tile on its side.
+      expect(calls.filter((c) => c.width === h).length).toBe({ 2: 0, 4: 2, 8: 4 }[size]);
     }
     expect(await ensembleSession(lopsided(a, b), true).run(y, w, h)).toEqual(
       await ensembleSession(lopsided(a, b), 8).run(y, w, h),

@@ -48,26 +48,29 @@ describe('runTiled', () => {
   });
 
   it('equals the whole-image run with an ensemble too: each pass sees a whole tile (property)', async () => {
-    const sizes = fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 45, max: 90 }));
+    // Depth 6 and a 6 px halo: the same exactness at a fraction of the cost of 8 passes a tile.
+    const shallow = await referenceBackend.createSession(
+      createRandomWeights(12, { ...VDSR_PAPER, depth: 6, channels: 4 }),
+    );
+    const sizes = fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 25, max: 60 }));
     const cases = fc.record({
       width: sizes,
       height: sizes,
       seed: fc.integer({ min: 1, max: 1000 }),
       ensemble: fc.constantFrom(2 as const, 4 as const, 8 as const),
-      // 2 to 3 tiles along the longer side at the larger sizes.
-      tileSize: fc.integer({ min: 30, max: 45 }),
+      tileSize: fc.integer({ min: 8, max: 30 }),
     });
     await fc.assert(
       fc.asyncProperty(cases, async ({ width, height, seed, ensemble, tileSize }) => {
         const y = randomPlane(width, height, seed);
-        const ensembled = ensembleSession(session, ensemble);
+        const ensembled = ensembleSession(shallow, ensemble);
         const whole = await ensembled.run(y, width, height);
-        expect(await runTiled(ensembled, y, width, height, { tileSize })).toEqual(whole);
+        expect(await runTiled(ensembled, y, width, height, { tileSize, halo: 6 })).toEqual(whole);
       }),
       {
-        numRuns: 4,
+        numRuns: 6,
         seed: 20160627,
-        examples: [[{ width: 61, height: 47, seed: 3, ensemble: 8, tileSize: 30 }]],
+        examples: [[{ width: 41, height: 29, seed: 3, ensemble: 8, tileSize: 12 }]],
       },
     );
   });
