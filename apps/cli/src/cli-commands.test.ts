@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createRandomWeights, serializeWeights } from '@vdsr/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, rawImage, runCli, TINY_NETWORK, writeRandomWeights } from './test-support/harness.js';
@@ -83,6 +84,21 @@ describe('vdsr info', () => {
     expect(result.stdout).toContain('Receptive field: 9x9');
     expect(result.stdout).toMatch(/MFLOP per output pixel/);
     expect(result.stdout).toMatch(/^reference\s+available/m);
+  });
+
+  it('lists the measured quality of the file, ensemble rows with their transforms', async () => {
+    const path = join(dir, 'measured.safetensors');
+    const row = { dataset: 'Set5', scale: 2, psnr: 37.12, ssim: 0.9567 };
+    const metrics = [
+      { ...row, method: 'vdsr' as const },
+      { ...row, method: 'ensemble' as const, psnr: 37.34, transforms: 8 as const },
+    ];
+    const tiny = createRandomWeights(5, TINY_NETWORK);
+    await writeFile(path, await serializeWeights(tiny, { dtype: 'F32', metrics }));
+    const result = await runCli(['info', '--weights', path], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Set5\s+x2\s+vdsr\s+37\.12\s+0\.9567$/m);
+    expect(result.stdout).toMatch(/^Set5\s+x2\s+ensemble of 8\s+37\.34\s+0\.9567$/m);
   });
 
   it('fails on a weights file that is not one', async () => {

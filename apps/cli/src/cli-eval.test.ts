@@ -110,6 +110,35 @@ describe('vdsr eval with VDSR', () => {
   });
 });
 
+describe('vdsr eval --ensemble', () => {
+  it('adds an ensemble row after each vdsr row, with the seconds of both', async () => {
+    const weights = await writeRandomWeights(join(dir, 'tiny-ensemble.safetensors'));
+    const common = ['eval', folder, '--scale', '2', '--weights', weights, '--backend', 'reference'];
+    const plain = JSON.parse((await runCli([...common, '--json'], dir)).stdout) as Row[];
+    const result = await runCli([...common, '--ensemble', '2', '--json'], dir);
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout) as (Row & { seconds?: number; transforms?: number })[];
+    expect(rows.map((r) => [r.method, r.transforms])).toEqual([
+      ['bicubic', undefined],
+      ['vdsr', undefined],
+      ['ensemble', 2],
+    ]);
+    // The plain row is the one measured without --ensemble; the ensemble's differs.
+    expect(rows[1]!.images).toEqual(plain[1]!.images);
+    expect(rows[2]!.psnr).not.toBe(rows[1]!.psnr);
+    for (const row of rows.slice(1)) expect(row.seconds).toBeGreaterThan(0);
+  });
+
+  it('exits 2 for a count other than 1, 2, 4 or 8, or with --bicubic-only', async () => {
+    const three = await runCli(['eval', folder, '--scale', '2', '--ensemble', '3'], dir);
+    expect(three.code).toBe(2);
+    expect(three.stderr).toContain("Expected one of 1, 2, 4, 8 for --ensemble but received '3'");
+    const both = await runCli(['eval', folder, '--scale', '2', '--ensemble', '--bicubic-only'], dir);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('Expected --ensemble or --bicubic-only, not both');
+  });
+});
+
 const SET5 = join(DATASETS_DIR, 'benchmark', 'Set5');
 
 describe.skipIf(!existsSync(SET5))(`the published bicubic row on Set5 (needs ${SET5})`, () => {

@@ -1,5 +1,7 @@
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseWeights } from '@vdsr/core';
+import { upscaleBuffer } from '@vdsr/sharp';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, rawImage, runCli, tempFiles, writeRandomWeights } from './test-support/harness.js';
@@ -304,5 +306,42 @@ describe('vdsr upscale: bad input', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toContain('Usage: vdsr upscale');
     }
+  });
+});
+
+describe('vdsr upscale --ensemble', () => {
+  it('upscales with the ensemble it names (alone: 8), as @vdsr/sharp does with that option', async () => {
+    const work = await workDir('ensemble');
+    await rawImage(16, 12, 3).png().toFile(join(work, 'a.png'));
+    const input = await readFile(join(work, 'a.png'));
+    const expected = async (ensemble?: 2 | 8) => {
+      const png = await upscaleBuffer(
+        input,
+        { scale: 2 },
+        {
+          weights: await parseWeights(await readFile(weights)),
+          backend: 'reference',
+          format: 'png',
+          ensemble,
+        },
+      );
+      return sharp(png).raw().toBuffer();
+    };
+    const output = async (...flags: string[]) => {
+      const out = join(work, `out${flags.join('')}.png`);
+      const result = await run('upscale', ...flags, join(work, 'a.png'), '--scale', '2', '-o', out);
+      expect(result.code, flags.join(' ')).toBe(0);
+      return sharp(out).raw().toBuffer();
+    };
+    const plain = await output();
+    expect(plain).toEqual(await expected());
+    // Alone, before the input: takes 8, and the input stays an input.
+    expect(await output('--ensemble')).toEqual(await expected(8));
+    const two = await output('--ensemble', '2');
+    expect(two).toEqual(await expected(2));
+    expect(two).not.toEqual(plain);
+    const bad = await run('upscale', join(work, 'a.png'), '--scale', '2', '--ensemble', '5');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Expected one of 1, 2, 4, 8 for --ensemble but received '5'");
   });
 });

@@ -10,6 +10,7 @@ const command: Command = {
   options: {
     size: { type: 'string', short: 's', value: 'N', description: 'A size' },
     quiet: { type: 'boolean', description: 'Say less' },
+    level: { type: 'string', value: '[N]', implicit: '8', description: 'A level' },
   },
   notes: 'Example:\n  vdsr demo a.png',
   run: async () => 0,
@@ -38,13 +39,29 @@ describe('parseCommandArgs', () => {
   });
 });
 
+describe('an option with an implicit value', () => {
+  it('takes it when given alone, and a whole number that follows or is joined as its own', () => {
+    const values = (...argv: string[]) => parseCommandArgs(command, argv)!;
+    expect(values('a.png', '--level')).toEqual({ values: { level: '8' }, positionals: ['a.png'] });
+    expect(values('--level', 'a.png')).toEqual({ values: { level: '8' }, positionals: ['a.png'] });
+    expect(values('--level', '--quiet', 'a.png').values).toEqual({ level: '8', quiet: true });
+    expect(values('--level', '4', 'a.png')).toEqual({ values: { level: '4' }, positionals: ['a.png'] });
+    expect(values('a.png', '--level=2').values).toEqual({ level: '2' });
+    // After '--' everything is a positional.
+    expect(values('a.png', '--', '--level')).toEqual({ values: {}, positionals: ['a.png', '--level'] });
+    // Options without one still need their value.
+    expect(() => values('a.png', '--size')).toThrow(UsageError);
+  });
+});
+
 describe('formatCommandHelp', () => {
   it('shows the usage line, every option with its placeholder and the notes', () => {
     const lines = formatCommandHelp(command).split('\n');
     expect(lines[0]).toBe('Usage: vdsr demo <file> [--size N]');
-    expect(lines).toContain('  -s, --size N  A size');
-    expect(lines).toContain('      --quiet   Say less');
-    expect(lines).toContain('  -h, --help    Show this help');
+    expect(lines).toContain('  -s, --size N     A size');
+    expect(lines).toContain('      --quiet      Say less');
+    expect(lines).toContain('      --level [N]  A level');
+    expect(lines).toContain('  -h, --help       Show this help');
     expect(lines).toContain('  vdsr demo a.png');
   });
 });

@@ -7,6 +7,11 @@ export interface OptionSpec {
   readonly value?: string;
   /** May be given several times; its value is then the list of strings. */
   readonly multiple?: boolean;
+  /**
+   * Makes a string option's value optional: given alone (`--ensemble`), it takes this value; the
+   * next argument is its value only when it is a whole number (`--ensemble 4`) or joined (`--ensemble=4`).
+   */
+  readonly implicit?: string;
   /** A function for text that depends on the run (e.g. the registered backends), made when help is shown. */
   readonly description: string | (() => string);
 }
@@ -49,7 +54,7 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: withImplicitValues(command.options, argv),
       options: Object.fromEntries(
         Object.entries(options).map(([name, o]) => [
           name,
@@ -76,6 +81,23 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
     );
   }
   return { values: parsed.values as OptionValues, positionals };
+}
+
+/** argv with the implicit value joined to every option given without one (OptionSpec.implicit). */
+function withImplicitValues(options: Command['options'], argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      args.push(...argv.slice(i));
+      break;
+    }
+    const implicit = arg.startsWith('--') ? options[arg.slice(2)]?.implicit : undefined;
+    if (implicit === undefined) args.push(arg);
+    else if (/^\d+$/.test(argv[i + 1] ?? '')) args.push(`${arg}=${argv[++i]}`);
+    else args.push(`${arg}=${implicit}`);
+  }
+  return args;
 }
 
 function describeCount(command: Command): string {

@@ -66,10 +66,20 @@ describe('--backend-option', () => {
   });
 
   it('refuses malformed entries, repeated keys and keys that have their own flag', () => {
-    for (const entries of [['novalue'], ['=1'], ['a=1', 'a=2'], ['backend=x'], ['weights=y']]) {
+    for (const entries of [
+      ['novalue'],
+      ['=1'],
+      ['a=1', 'a=2'],
+      ['backend=x'],
+      ['weights=y'],
+      ['ensemble=8'],
+    ]) {
       expect(() => sessionOptionsFrom({ 'backend-option': entries }), entries.join(' ')).toThrow(UsageError);
     }
     expect(() => sessionOptionsFrom({ threads: '2', 'backend-option': ['threads=3'] })).toThrow(UsageError);
+    expect(() => sessionOptionsFrom({ 'backend-option': ['ensemble=8'] })).toThrow(
+      'Expected --ensemble instead of --backend-option ensemble=...',
+    );
   });
 
   it('reaches the backend through createUpscaler', async () => {

@@ -1,7 +1,7 @@
 import { createUpscaler, DEFAULT_MEMORY_BUDGET, type SessionOptions, type Upscaler } from '@vdsr/core';
 import { backendChoices } from './backends.js';
 import { type OptionSpec, type OptionValues, UsageError } from './command.js';
-import { intOption, listOption, stringOption } from './option-values.js';
+import { choiceOption, intOption, listOption, stringOption } from './option-values.js';
 import { loadCliWeights } from './weights.js';
 
 /** The options of every command that runs the network. */
@@ -35,7 +35,11 @@ export const TILE_OPTION = {
 } as const satisfies OptionSpec;
 
 // Set by their own flags, or not session options at all.
-const RESERVED_KEYS: Readonly<Record<string, string>> = { backend: '--backend', weights: '--weights' };
+const RESERVED_KEYS: Readonly<Record<string, string>> = {
+  backend: '--backend',
+  weights: '--weights',
+  ensemble: '--ensemble',
+};
 
 /** --threads and every --backend-option KEY=VALUE, as the session options the backend receives. */
 export function sessionOptionsFrom(values: OptionValues): SessionOptions {
@@ -65,11 +69,27 @@ function parseValue(raw: string): unknown {
   }
 }
 
-/** The upscaler those options describe; the caller disposes of it. */
+/** --ensemble [N]: the geometric self-ensemble, alone all 8 transforms. */
+export const ENSEMBLE_OPTION = {
+  type: 'string',
+  value: '[N]',
+  implicit: '8',
+  description:
+    'Average VDSR over N flips/rotations of the input (2, 4 or 8; alone: 8): a little sharper, N times slower',
+} as const satisfies OptionSpec;
+
+/** The --ensemble value: a number of transforms, or undefined when absent. */
+export function ensembleOption(values: OptionValues): 1 | 2 | 4 | 8 | undefined {
+  const choice = choiceOption(values, 'ensemble', ['1', '2', '4', '8']);
+  return choice === undefined ? undefined : (Number(choice) as 1 | 2 | 4 | 8);
+}
+
+/** The upscaler those options describe (with --ensemble as its default); the caller disposes of it. */
 export async function upscalerFromOptions(values: OptionValues): Promise<Upscaler> {
   return createUpscaler({
     ...sessionOptionsFrom(values),
     weights: await loadCliWeights(stringOption(values, 'weights')),
     backend: stringOption(values, 'backend') ?? 'auto',
+    ensemble: ensembleOption(values),
   });
 }

@@ -20,6 +20,8 @@ export {
   unregisterBackend,
 } from './backends/registry.js';
 export { lumaPlane, rgbToYcbcrPlanes, ycbcrPlanesToRgb } from './colour/ycbcr.js';
+export type { Ensemble } from './ensemble/options.js';
+export { ensembleSession, type PassListener } from './ensemble/session.js';
 export {
   abortError,
   argError,

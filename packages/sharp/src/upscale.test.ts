@@ -32,6 +32,29 @@ describe('upscale', () => {
     expect(new Uint8Array(data)).toEqual(new Uint8Array(expected.data));
   });
 
+  it('passes ensemble on to the core: the same pixels, progress after every pass', async () => {
+    const input = sharp(await gradient(16, 12).png().toBuffer());
+    const decoded = await raw(input.clone());
+    const image = { width: 16, height: 12, channels: 3 as const, data: new Uint8Array(decoded.data) };
+    const passes: (number | undefined)[] = [];
+    const onProgress = (p: { pass?: number }) => passes.push(p.pass);
+    const result = await upscale(input, { scale: 2 }, { ...testOptions, ensemble: 4, onProgress });
+    const expected = await upscaler.upscale(image, { scale: 2 }, { ensemble: 4 });
+    expect(new Uint8Array((await raw(result)).data)).toEqual(new Uint8Array(expected.data));
+    expect(passes).toEqual([1, 2, 3, 4]);
+    const reused = await upscale(input, { scale: 2 }, { upscaler, ensemble: true });
+    const eight = await upscaler.upscale(image, { scale: 2 }, { ensemble: 8 });
+    expect(new Uint8Array((await raw(reused)).data)).toEqual(new Uint8Array(eight.data));
+    expect(eight.data).not.toEqual(expected.data);
+    await expect(
+      upscale(input, { scale: 2 }, { ...testOptions, ensemble: 3 as never }),
+    ).rejects.toMatchObject({
+      code: 'E_ARG',
+      message:
+        'Expected true, false or a number of transforms: 1, 2, 4 or 8 for ensemble but received number 3',
+    });
+  });
+
   it('keeps chaining: other formats, further operations', async () => {
     const result = await upscale(sharp(await gradient(16, 12).png().toBuffer()), { width: 40 }, testOptions);
     const webp = await result.webp({ lossless: true }).toBuffer();

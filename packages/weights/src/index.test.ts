@@ -25,11 +25,19 @@ describe('@vdsr/weights (Node)', () => {
     for (const row of weights.metadata.metrics) {
       expect(row.dataset).toEqual(expect.any(String));
       expect([2, 3, 4]).toContain(row.scale);
-      expect(['bicubic', 'vdsr']).toContain(row.method);
+      expect(['bicubic', 'vdsr', 'ensemble']).toContain(row.method);
       expect(Number.isFinite(row.psnr)).toBe(true);
       expect(row.ssim).toBeGreaterThan(0);
       expect(row.ssim).toBeLessThanOrEqual(1);
     }
     expect(weights.metadata.metrics.some((row) => row.method === 'vdsr')).toBe(true);
+  });
+
+  it("has an ensemble row (all 8 transforms) beside each of the file's vdsr rows", async () => {
+    const { metrics } = (await loadWeights()).metadata;
+    const key = (row: { dataset: string; scale: number }) => `${row.dataset} x${row.scale}`;
+    const ensembles = metrics.filter((row) => row.method === 'ensemble');
+    expect(ensembles.map(key)).toEqual(metrics.filter((row) => row.method === 'vdsr').map(key));
+    for (const row of ensembles) expect(row.transforms).toBe(8);
   });
 });

@@ -6,13 +6,19 @@ import { evaluate } from '../eval/evaluate.js';
 import { formatEvalReport } from '../eval/report.js';
 import { intListOption, intOption } from '../option-values.js';
 import { createBatchProgress } from '../progress.js';
-import { RUNTIME_OPTIONS, TILE_OPTION, upscalerFromOptions } from '../runtime-options.js';
+import {
+  ENSEMBLE_OPTION,
+  ensembleOption,
+  RUNTIME_OPTIONS,
+  TILE_OPTION,
+  upscalerFromOptions,
+} from '../runtime-options.js';
 
 export const evalCommand: Command = {
   name: 'eval',
   summary:
     'Measure bicubic and VDSR on benchmark folders (Set5, Set14...) with the standard Y PSNR/SSIM protocol',
-  usage: '<hr-dir...> --scale 2,3,4 [--json] [--bicubic-only] [options]',
+  usage: '<hr-dir...> --scale 2,3,4 [--ensemble [N]] [--json] [--bicubic-only] [options]',
   minPositionals: 1,
   maxPositionals: Number.POSITIVE_INFINITY,
   options: {
@@ -24,10 +30,16 @@ export const evalCommand: Command = {
     },
     'bicubic-only': { type: 'boolean', description: 'Measure only the bicubic baseline (needs no weights)' },
     tile: TILE_OPTION,
+    ensemble: {
+      ...ENSEMBLE_OPTION,
+      description:
+        'Also measure VDSR averaged over N flips/rotations (2, 4 or 8; alone: 8): one more row, and the time ratio',
+    },
     ...RUNTIME_OPTIONS,
     json: {
       type: 'boolean',
-      description: 'Print [{ dataset, scale, method, psnr, ssim, images: [{ name, psnr, ssim }] }] on stdout',
+      description:
+        'Print [{ dataset, scale, method, psnr, ssim, images: [{ name, psnr, ssim }], seconds?, transforms? }] on stdout',
     },
   },
   notes: [
@@ -37,6 +49,7 @@ export const evalCommand: Command = {
     '',
     'Example:',
     '  vdsr eval ../shared/datasets/benchmark/Set5 ../shared/datasets/benchmark/Set14 --scale 2,3,4',
+    '  vdsr eval ../shared/datasets/benchmark/Set5 --scale 2 --ensemble   # VDSR and VDSR ens.8 rows',
   ].join('\n'),
 
   async run({ values, positionals }, signal) {
@@ -46,6 +59,9 @@ export const evalCommand: Command = {
     if (!scales)
       throw new UsageError('Expected --scale with the scale factors to measure, e.g. --scale 2,3,4');
     const tileSize = intOption(values, 'tile');
+    const ensemble = ensembleOption(values);
+    if (ensemble !== undefined && bicubicOnly)
+      throw new UsageError('Expected --ensemble or --bicubic-only, not both (the ensemble runs VDSR)');
     let failed = false;
     const datasets: Dataset[] = [];
     for (const dir of positionals) {
@@ -73,6 +89,7 @@ export const evalCommand: Command = {
         scales,
         upscaler,
         tileSize,
+        ensemble: ensemble === 1 ? undefined : ensemble,
         signal,
         onStep: (label) => progress.start(step++, label),
         onError: report,

@@ -47,7 +47,7 @@ function formatWeights(info: WeightsInfo): string {
   const rows = info.metrics.map((m) => [
     m.dataset,
     `x${m.scale}`,
-    m.method,
+    m.method === 'ensemble' ? `ensemble of ${m.transforms}` : m.method,
     m.psnr.toFixed(2),
     m.ssim.toFixed(4),
   ]);

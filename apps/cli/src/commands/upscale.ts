@@ -5,7 +5,13 @@ import { type Command, UsageError } from '../command.js';
 import { errorMessage } from '../error-message.js';
 import { intOption, stringOption } from '../option-values.js';
 import { createBatchProgress } from '../progress.js';
-import { RUNTIME_OPTIONS, sessionOptionsFrom, TILE_OPTION, upscalerFromOptions } from '../runtime-options.js';
+import {
+  ENSEMBLE_OPTION,
+  RUNTIME_OPTIONS,
+  sessionOptionsFrom,
+  TILE_OPTION,
+  upscalerFromOptions,
+} from '../runtime-options.js';
 import { formatOfFile, formatOption } from '../upscale/formats.js';
 import { expandInputs } from '../upscale/inputs.js';
 import { outputTarget, protectedPaths } from '../upscale/outputs.js';
@@ -73,6 +79,7 @@ export const upscaleCommand: Command = {
       description: 'What transparent areas become in JPEG output, which has no alpha (default: white)',
     },
     tile: TILE_OPTION,
+    ensemble: ENSEMBLE_OPTION,
     overwrite: { type: 'boolean', description: 'Replace existing output files (inputs are never replaced)' },
     'limit-input-pixels': {
       type: 'string',
@@ -95,6 +102,7 @@ export const upscaleCommand: Command = {
     "  vdsr upscale 'shots/*.png' --width 1920 -o out/  # globs, quoted for the shell",
     '  vdsr upscale scans/ --scale 3 --format png --overwrite',
     '  vdsr upscale logo.png --scale 4 -o logo.jpg --background "#000"',
+    '  vdsr upscale photo.jpg --scale 2 --ensemble     # best quality, 8 network passes',
   ].join('\n'),
 
   async run({ values, positionals }, signal) {

@@ -3,7 +3,8 @@ import type { Dataset } from './dataset.js';
 import { bicubicUpscale, degrade, modcrop, type Score, score } from './protocol.js';
 import { readImage8 } from './read-image.js';
 
-export type Method = 'bicubic' | 'vdsr';
+/** 'ensemble': VDSR with the geometric self-ensemble (EvalOptions.ensemble transforms). */
+export type Method = 'bicubic' | 'vdsr' | 'ensemble';
 
 export interface ImageScore extends Score {
   readonly name: string;
@@ -15,6 +16,10 @@ export interface EvalRow extends Score {
   readonly scale: number;
   readonly method: Method;
   readonly images: ImageScore[];
+  /** The network's rows: seconds spent upscaling this row's images. */
+  readonly seconds?: number;
+  /** The ensemble's rows: how many transforms were averaged. */
+  readonly transforms?: number;
 }
 
 export interface EvalOptions {
@@ -22,11 +27,21 @@ export interface EvalOptions {
   /** Without one, only the bicubic baseline is measured. */
   readonly upscaler?: Upscaler;
   readonly tileSize?: number;
+  /** Also measure VDSR with this many ensemble transforms (2, 4 or 8), next to plain VDSR. */
+  readonly ensemble?: 2 | 4 | 8;
   readonly signal?: AbortSignal;
   /** Before each image and scale, for progress. */
   onStep?(label: string): void;
   /** An image that could not be measured; the others still are. */
   onError(label: string, error: unknown): void;
+}
+
+interface Row {
+  dataset: string;
+  scale: number;
+  method: Method;
+  images: ImageScore[];
+  seconds: number;
 }
 
 /**
@@ -53,12 +68,15 @@ function mean(values: readonly number[]): number {
  * (uint8), back up by bicubic and by VDSR, luma PSNR/SSIM with `scale` pixels shaved.
  */
 export async function evaluate(datasets: readonly Dataset[], options: EvalOptions): Promise<EvalRow[]> {
-  const methods: Method[] = options.upscaler ? ['bicubic', 'vdsr'] : ['bicubic'];
-  const results: { dataset: string; scale: number; method: Method; images: ImageScore[] }[] = [];
+  const { upscaler, ensemble } = options;
+  const methods: Method[] = ['bicubic'];
+  if (upscaler) methods.push('vdsr');
+  if (upscaler && ensemble) methods.push('ensemble');
+  const results: Row[] = [];
   for (const dataset of datasets) {
     const rows = options.scales.map((scale) =>
       methods.map((method) => {
-        const row = { dataset: dataset.name, scale, method, images: [] as ImageScore[] };
+        const row: Row = { dataset: dataset.name, scale, method, images: [], seconds: 0 };
         results.push(row);
         return row;
       }),
@@ -76,18 +94,24 @@ export async function evaluate(datasets: readonly Dataset[], options: EvalOption
           checkBigEnough(full, scale);
           const hr = modcrop(full, scale);
           const lr = degrade(hr, scale);
-          const [bicubicRow, vdsrRow] = rows[s]!;
+          const [bicubicRow, ...networkRows] = rows[s]!;
           bicubicRow!.images.push({
             name: image.name,
             ...score(bicubicUpscale(lr, hr.width, hr.height), hr, scale),
           });
-          if (options.upscaler && vdsrRow) {
-            const target = { width: hr.width, height: hr.height };
-            const sr = await options.upscaler.upscale(lr, target, {
-              signal: options.signal,
-              tileSize: options.tileSize,
-            });
-            vdsrRow.images.push({ name: image.name, ...score(sr, hr, scale) });
+          for (const row of networkRows) {
+            const started = performance.now();
+            const sr = await upscaler!.upscale(
+              lr,
+              { width: hr.width, height: hr.height },
+              {
+                signal: options.signal,
+                tileSize: options.tileSize,
+                ensemble: row.method === 'ensemble' ? ensemble : 1,
+              },
+            );
+            row.seconds += (performance.now() - started) / 1000;
+            row.images.push({ name: image.name, ...score(sr, hr, scale) });
           }
         } catch (error) {
           throwIfAborted(options.signal);
@@ -103,5 +127,7 @@ export async function evaluate(datasets: readonly Dataset[], options: EvalOption
     psnr: mean(row.images.map((i) => i.psnr)),
     ssim: mean(row.images.map((i) => i.ssim)),
     images: row.images,
+    ...(row.method === 'bicubic' ? {} : { seconds: Math.round(row.seconds * 1000) / 1000 }),
+    ...(row.method === 'ensemble' ? { transforms: ensemble } : {}),
   }));
 }

@@ -1,16 +1,34 @@
 import { type Align, formatTable } from '../table.js';
-import type { EvalRow, Method } from './evaluate.js';
+import type { EvalRow } from './evaluate.js';
 
-const LABEL: Readonly<Record<Method, string>> = { bicubic: 'bicubic', vdsr: 'VDSR' };
+const label = (row: EvalRow): string =>
+  row.method === 'bicubic' ? 'bicubic' : row.method === 'vdsr' ? 'VDSR' : `VDSR ens.${row.transforms}`;
 
 const psnrText = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '-' : v.toFixed(2));
 const ssimText = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '-' : v.toFixed(4));
 
 function header(methods: readonly EvalRow[]): string[] {
-  return methods.flatMap((m) => [`${LABEL[m.method]} PSNR`, 'SSIM']);
+  return methods.flatMap((m) => [`${label(m)} PSNR`, 'SSIM']);
 }
 
-/** Per-image tables for each dataset and scale, then a summary with one line per dataset and scale. */
+const timed = (methods: readonly EvalRow[]) => methods.filter((m) => m.seconds !== undefined);
+
+/** The network's total time per method and, with an ensemble, its ratio to plain VDSR. */
+function timeLine(rows: readonly EvalRow[]): string | undefined {
+  const totals = new Map<string, number>();
+  for (const row of timed(rows)) totals.set(label(row), (totals.get(label(row)) ?? 0) + row.seconds!);
+  if (totals.size === 0) return undefined;
+  const parts = [...totals].map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`);
+  const ensemble = rows.find((r) => r.method === 'ensemble');
+  const plain = totals.get('VDSR');
+  if (ensemble && plain) parts.push(`ratio x${(totals.get(label(ensemble))! / plain).toFixed(2)}`);
+  return `Network time: ${parts.join(', ')}`;
+}
+
+/**
+ * Per-image tables for each dataset and scale, then a summary with one line per dataset and scale
+ * (with the network's seconds), then the network's total time.
+ */
 export function formatEvalReport(rows: readonly EvalRow[]): string {
   const groups = new Map<string, EvalRow[]>();
   for (const row of rows) {
@@ -30,10 +48,18 @@ export function formatEvalReport(rows: readonly EvalRow[]): string {
     sections.push(
       `${key} (${names.length} images)\n${formatTable(['image', ...header(methods)], body, align)}`,
     );
-    summaryHeader = ['dataset', 'scale', ...header(methods)];
-    summary.push([methods[0]!.dataset, `x${methods[0]!.scale}`, ...cells((m) => m)]);
+    const seconds = timed(methods);
+    summaryHeader = ['dataset', 'scale', ...header(methods), ...seconds.map((m) => `${label(m)} s`)];
+    summary.push([
+      methods[0]!.dataset,
+      `x${methods[0]!.scale}`,
+      ...cells((m) => m),
+      ...seconds.map((m) => m.seconds!.toFixed(1)),
+    ]);
   }
   const summaryAlign: Align[] = ['left', 'right', ...summaryHeader.slice(2).map((): Align => 'right')];
   sections.push(`Mean luma PSNR (dB) / SSIM\n${formatTable(summaryHeader, summary, summaryAlign)}`);
+  const time = timeLine(rows);
+  if (time) sections.push(time);
   return `${sections.join('\n\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { BackendSession } from '../backend.js';
 import { assertPositiveInt } from '../checks.js';
+import type { Ensemble } from '../ensemble/options.js';
 import { argError, VdsrError } from '../errors.js';
 import type { VdsrArchitecture } from '../graph/architecture.js';
 import {
@@ -15,6 +16,11 @@ export interface UpscaleOptions extends Omit<TiledOptions, 'halo' | 'channels'> 
   maxScale?: number;
   /** The largest output accepted, in pixels (default 2^28); beyond it: E_LIMIT. */
   maxOutputPixels?: number;
+  /**
+   * Average the network's output over flips and rotations of its input (geometric self-ensemble):
+   * true or 8 for all 8, or 2 or 4 of them; each costs one network pass per tile. Default: off.
+   */
+  ensemble?: Ensemble;
 }
 
 export interface SessionUpscaleOptions extends UpscaleOptions {

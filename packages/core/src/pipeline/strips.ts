@@ -1,4 +1,7 @@
 import { lumaPlane } from '../colour/ycbcr.js';
+import { ensembleSize } from '../ensemble/options.js';
+import { passProgress } from '../ensemble/progress.js';
+import { ensembleSession } from '../ensemble/session.js';
 import { argError, throwIfAborted, VdsrError } from '../errors.js';
 import { VDSR_PAPER } from '../graph/architecture.js';
 import { describeGraph } from '../graph/describe.js';
@@ -6,7 +9,7 @@ import type { Channels, ImageInput, PixelData, VdsrImage } from '../image.js';
 import { toImage } from '../image.js';
 import { createRowResizer } from '../resize/rows.js';
 import type { ResizeTarget } from '../resize/target.js';
-import { checkTiledOptions, runTiledRows } from '../tiling/run.js';
+import { checkTiledOptions, planSessionTiles, runTiledRows } from '../tiling/run.js';
 import { type SessionUpscaleOptions, upscaleSize } from './options.js';
 import { mapPlanes, mergePlanes, splitPlanes } from './planes.js';
 
@@ -75,8 +78,9 @@ export async function upscaleStrips<D extends PixelData>(
   if (typeof onStrip !== 'function') throw argError('onStrip', 'a function', onStrip);
   if (typeof options !== 'object' || options === null)
     throw argError('options', 'an object with a session', options);
-  const { session, architecture = VDSR_PAPER, maxScale, maxOutputPixels, ...tiling } = options;
+  const { session, architecture = VDSR_PAPER, maxScale, maxOutputPixels, ensemble, ...tiling } = options;
   if (typeof session?.run !== 'function') throw argError('options.session', 'a BackendSession', session);
+  const transforms = ensembleSize(ensemble);
   const { receptiveRadius, architecture: arch } = describeGraph(architecture);
   const tiled = { ...tiling, halo: receptiveRadius, channels: arch.channels };
   checkTiledOptions(tiled);
@@ -117,7 +121,13 @@ export async function upscaleStrips<D extends PixelData>(
       await onStrip({ ...strip, y: r, imageHeight: height });
     }
   };
-  await runTiledRows(session, width, height, luma, merge, tiled);
+  if (transforms === 1) await runTiledRows(session, width, height, luma, merge, tiled);
+  else {
+    // Every tile runs once per transform; progress then counts passes.
+    const { onProgress, ...rest } = tiled;
+    const onPass = onProgress && passProgress(planSessionTiles(session, width, height, tiled), onProgress);
+    await runTiledRows(ensembleSession(session, transforms, onPass), width, height, luma, merge, rest);
+  }
   throwIfAborted(signal);
   return { width, height, channels: input.channels };
 }

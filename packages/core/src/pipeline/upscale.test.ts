@@ -9,6 +9,7 @@ import { resizeImage } from '../resize/image.js';
 import { resizePlane } from '../resize/plane.js';
 import { MAX_RESIZE_PIXELS } from '../resize/target.js';
 import { identityWeights, maxAbsDiff, randomImage } from '../testing/fixtures.js';
+import type { TileProgress } from '../tiling/run.js';
 import { createRandomWeights } from '../weights/random.js';
 import { DEFAULT_MAX_OUTPUT_PIXELS, upscaleSize } from './options.js';
 import { upscale } from './upscale.js';
@@ -136,6 +137,71 @@ describe('upscale', () => {
     expect(await upscale(image, { scale: 2 }, { session, architecture })).toEqual(whole);
   });
 
+  it('with an ensemble, gives the same image tiled or whole, and differs from the plain run', async () => {
+    // Depth 6 (a 6 px halo) keeps many small tiles cheap.
+    const shallow = { ...architecture, depth: 6 };
+    const net = await referenceBackend.createSession(createRandomWeights(6, shallow));
+    const options = { session: net, architecture: shallow };
+    const image = randomImage(19, 13, 3, 12, true);
+    const whole = await upscale(image, { scale: 2.5 }, { ...options, ensemble: true });
+    const tiled = await upscale(image, { scale: 2.5 }, { ...options, ensemble: true, tileSize: 16 });
+    expect(tiled).toEqual(whole);
+    const plain = await upscale(image, { scale: 2.5 }, options);
+    expect(maxAbsDiff(whole.data, plain.data)).toBeGreaterThan(0.1);
+    // Off is the plain run, bit for bit.
+    for (const ensemble of [1, false] as const) {
+      expect(await upscale(image, { scale: 2.5 }, { ...options, ensemble })).toEqual(plain);
+    }
+  });
+
+  it('with an ensemble, reports progress after every pass and stops within one pass', async () => {
+    const image = randomImage(20, 20, 1, 9);
+    const plain: TileProgress[] = [];
+    const onPlain = (p: TileProgress) => plain.push(p);
+    await upscale(image, { scale: 2 }, { session, architecture, tileSize: 20, onProgress: onPlain });
+    const seen: TileProgress[] = [];
+    const options = { session, architecture, tileSize: 20, ensemble: 2 as const };
+    await upscale(image, { scale: 2 }, { ...options, onProgress: (p) => seen.push(p) });
+    expect(seen.map((p) => [p.pass, p.passes, p.tile, p.tiles])).toEqual([
+      [1, 8, 0, 4],
+      [2, 8, 1, 4],
+      [3, 8, 1, 4],
+      [4, 8, 2, 4],
+      [5, 8, 2, 4],
+      [6, 8, 3, 4],
+      [7, 8, 3, 4],
+      [8, 8, 4, 4],
+    ]);
+    expect(seen.map((p) => p.fraction)).toEqual([0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1]);
+    // After a tile's last pass, the same report as without the ensemble.
+    expect(
+      seen.filter((p) => p.pass! % 2 === 0).map(({ fraction, tile, tiles }) => ({ fraction, tile, tiles })),
+    ).toEqual(plain);
+
+    let runs = 0;
+    const counting = {
+      ...session,
+      run: (...args: Parameters<typeof session.run>) => {
+        runs++;
+        return session.run(...args);
+      },
+    };
+    const controller = new AbortController();
+    const aborted = upscale(
+      image,
+      { scale: 2 },
+      {
+        ...options,
+        ensemble: 8,
+        session: counting,
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      },
+    );
+    await expect(aborted).rejects.toMatchObject({ code: 'E_ABORTED' });
+    expect(runs).toBe(1);
+  });
+
   it("plans tiles with the session's memory budget unless the caller gives one", async () => {
     const image = randomImage(30, 30, 1, 4);
     const tiles = async (options: { memoryBudget?: number }, budget?: number) => {
@@ -249,6 +315,14 @@ describe('upscale', () => {
         'Expected a positive finite number of bytes for memoryBudget but received number -1',
       ],
       [{ onProgress: true }, 'Expected a function for onProgress but received boolean true'],
+      [
+        { ensemble: 3 },
+        'Expected true, false or a number of transforms: 1, 2, 4 or 8 for ensemble but received number 3',
+      ],
+      [
+        { ensemble: 'x8' },
+        "Expected true, false or a number of transforms: 1, 2, 4 or 8 for ensemble but received string 'x8'",
+      ],
       [
         { architecture: { ...VDSR_PAPER, depth: 0 } },
         'Expected an integer >= 2 for architecture.depth but received number 0',

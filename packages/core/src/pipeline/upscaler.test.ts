@@ -39,6 +39,19 @@ describe('createUpscaler', () => {
     await upscaler.dispose();
   });
 
+  it('applies its ensemble to every upscale that does not give its own', async () => {
+    const weights = createRandomWeights(3, { ...VDSR_PAPER, depth: 4, channels: 4 });
+    const session = await referenceBackend.createSession(weights);
+    const image = randomImage(7, 5, 3, 1);
+    const direct = (ensemble?: 2 | 8) =>
+      upscale(image, { scale: 2 }, { session, architecture: weights.architecture, ensemble });
+    const upscaler = await createUpscaler({ weights, ensemble: 2 });
+    expect(await upscaler.upscale(image, { scale: 2 })).toEqual(await direct(2));
+    expect(await upscaler.upscale(image, { scale: 2 }, { ensemble: 8 })).toEqual(await direct(8));
+    expect(await upscaler.upscale(image, { scale: 2 }, { ensemble: false })).toEqual(await direct());
+    await upscaler.dispose();
+  });
+
   it('rejects bad options', async () => {
     const weights = createRandomWeights(3, { ...VDSR_PAPER, depth: 2, channels: 4 });
     await expect(createUpscaler(undefined as never)).rejects.toMatchObject({
@@ -46,6 +59,11 @@ describe('createUpscaler', () => {
       message: 'Expected an object with weights for options but received undefined',
     });
     await expect(createUpscaler({ weights, backend: 'tpu' })).rejects.toMatchObject({ code: 'E_BACKEND' });
+    await expect(createUpscaler({ weights, ensemble: 16 as never })).rejects.toMatchObject({
+      code: 'E_ARG',
+      message:
+        'Expected true, false or a number of transforms: 1, 2, 4 or 8 for options.ensemble but received number 16',
+    });
     await expect(createUpscaler({ weights: { ...weights, layers: [] } })).rejects.toMatchObject({
       code: 'E_WEIGHTS',
     });

@@ -1,5 +1,6 @@
 import type { BackendSession } from '../backend.js';
 import { type CreateSessionOptions, createSession } from '../backends/registry.js';
+import { type Ensemble, ensembleSize } from '../ensemble/options.js';
 import { argError, VdsrError } from '../errors.js';
 import type { ImageInput, PixelData, VdsrImage } from '../image.js';
 import type { ResizeTarget } from '../resize/target.js';
@@ -11,6 +12,8 @@ import { upscale } from './upscale.js';
 /** The weights, the backend ('auto' by default) and every session option, passed to the backend as given. */
 export interface UpscalerOptions extends CreateSessionOptions {
   weights: VdsrWeights;
+  /** The `ensemble` of every upscale() that does not give its own (default: off). */
+  ensemble?: Ensemble;
 }
 
 /** One network on one backend, opened once and reused for every image until dispose(). */
@@ -38,7 +41,8 @@ export interface Upscaler {
 export async function createUpscaler(options: UpscalerOptions): Promise<Upscaler> {
   if (typeof options !== 'object' || options === null)
     throw argError('options', 'an object with weights', options);
-  const { weights, ...sessionOptions } = options;
+  const { weights, ensemble, ...sessionOptions } = options;
+  ensembleSize(ensemble, 'options.ensemble');
   let session: BackendSession | undefined = await createSession(weights, sessionOptions);
   const { architecture } = weights;
   const { precision = 'f32', limits = {}, memoryBudget } = session;
@@ -47,7 +51,7 @@ export async function createUpscaler(options: UpscalerOptions): Promise<Upscaler
     if (typeof upscaleOptions !== 'object' || upscaleOptions === null) {
       throw argError('options', 'an object', upscaleOptions);
     }
-    return { ...upscaleOptions, session, architecture };
+    return { ...upscaleOptions, ensemble: upscaleOptions.ensemble ?? ensemble, session, architecture };
   };
   return {
     backend: session.backend,

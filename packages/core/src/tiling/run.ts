@@ -9,6 +9,10 @@ export interface TileProgress {
   /** Tiles done so far. */
   tile: number;
   tiles: number;
+  /** With an ensemble (upscale's `ensemble` option): network passes done, one per tile and transform. */
+  pass?: number;
+  /** With an ensemble: the passes in all, tiles x transforms. */
+  passes?: number;
 }
 
 export interface TiledOptions extends PlanOptions {
@@ -49,7 +53,8 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined): Promis
   });
 }
 
-async function runChecked(
+/** One session run that must give back a plane of the input's size; anything else is E_BACKEND. */
+export async function runChecked(
   session: BackendSession,
   input: Float32Array,
   rect: Rect,
@@ -81,6 +86,16 @@ export function sessionPlanOptions(session: BackendSession, options: PlanOptions
     maxTilePixels: smaller(options.maxTilePixels, limits.maxTilePixels),
     maxTileSide: smaller(options.maxTileSide, limits.maxTileSide),
   };
+}
+
+/** The tiles runTiled cuts a width x height plane into on `session`. */
+export function planSessionTiles(
+  session: BackendSession,
+  width: number,
+  height: number,
+  options: PlanOptions,
+): Tile[] {
+  return planTiles(width, height, sessionPlanOptions(session, options));
 }
 
 /** Copies `rect` of a `stride`-wide plane whose first row is `top` into `to` (rect-sized, row-major). */
@@ -136,7 +151,7 @@ export async function runTiledRows(
   if (typeof session?.run !== 'function') throw argError('session', 'a BackendSession', session);
   checkTiledOptions(options);
   const { signal, onProgress } = options;
-  const tiles = planTiles(width, height, sessionPlanOptions(session, options));
+  const tiles = planSessionTiles(session, width, height, options);
   throwIfAborted(signal);
   let input: Float32Array | undefined;
   let done = 0;

@@ -14,25 +14,35 @@ export function validateProvenance(value: unknown, name: string): Record<string,
   return value;
 }
 
-/** Checks quality-table rows ({ dataset, scale, method, psnr, ssim }); E_ARG naming the first bad field. */
+/**
+ * Checks quality-table rows ({ dataset, scale, method, psnr, ssim }, and the transforms of an
+ * 'ensemble' row); E_ARG naming the first bad field.
+ */
 export function validateMetricsRows(value: unknown, name: string): MetricsRow[] {
   if (!Array.isArray(value))
-    throw argError(name, 'an array of { dataset, scale, method, psnr, ssim }', value);
+    throw argError(name, 'an array of { dataset, scale, method, psnr, ssim, transforms? }', value);
   return value.map((row: unknown, i) => {
     const at = `${name}[${i}]`;
     if (!isPlainObject(row)) throw argError(at, 'an object { dataset, scale, method, psnr, ssim }', row);
-    const { dataset, scale, method, psnr, ssim } = row;
+    const { dataset, scale, method, psnr, ssim, transforms } = row;
     if (typeof dataset !== 'string' || dataset === '')
       throw argError(`${at}.dataset`, 'a non-empty string', dataset);
     if (typeof scale !== 'number' || !(scale > 0) || !Number.isFinite(scale)) {
       throw argError(`${at}.scale`, 'a finite number > 0', scale);
     }
-    if (method !== 'bicubic' && method !== 'vdsr')
-      throw argError(`${at}.method`, "'bicubic' or 'vdsr'", method);
+    if (method !== 'bicubic' && method !== 'vdsr' && method !== 'ensemble')
+      throw argError(`${at}.method`, "'bicubic', 'vdsr' or 'ensemble'", method);
     if (typeof psnr !== 'number' || !Number.isFinite(psnr))
       throw argError(`${at}.psnr`, 'a finite number (dB)', psnr);
     if (typeof ssim !== 'number' || !(ssim >= -1 && ssim <= 1))
       throw argError(`${at}.ssim`, 'a number in -1..1', ssim);
-    return { dataset, scale, method, psnr, ssim };
+    if (method !== 'ensemble') {
+      if (transforms !== undefined)
+        throw argError(`${at}.transforms`, `nothing on a ${method} row`, transforms);
+      return { dataset, scale, method, psnr, ssim };
+    }
+    if (transforms !== 2 && transforms !== 4 && transforms !== 8)
+      throw argError(`${at}.transforms`, '2, 4 or 8 on an ensemble row', transforms);
+    return { dataset, scale, method, psnr, ssim, transforms };
   });
 }

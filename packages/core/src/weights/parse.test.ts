@@ -155,7 +155,7 @@ describe('parseWeights metadata', () => {
       variant((h) => {
         h.__metadata__!.metrics = JSON.stringify([row]);
       }),
-      /'bicubic' or 'vdsr' for metrics\[0\].method but received string 'lanczos'/,
+      /'bicubic', 'vdsr' or 'ensemble' for metrics\[0\].method but received string 'lanczos'/,
     );
   });
 });

@@ -12,6 +12,7 @@ const TINY = { ...VDSR_PAPER, depth: 3, channels: 2 };
 const METRICS: MetricsRow[] = [
   { dataset: 'Set5', scale: 2, method: 'bicubic', psnr: 33.66, ssim: 0.9299 },
   { dataset: 'Set5', scale: 2, method: 'vdsr', psnr: 37.53, ssim: 0.9587 },
+  { dataset: 'Set5', scale: 2, method: 'ensemble', psnr: 37.7, ssim: 0.96, transforms: 8 },
 ];
 
 describe('serializeWeights + parseWeights', () => {
@@ -123,6 +124,14 @@ describe('serializeWeights validation', () => {
       serializeWeights(w, { dtype: 'F32', metrics: [{ ...METRICS[0]!, psnr: Number.POSITIVE_INFINITY }] }),
       /options.metrics\[0\].psnr/,
     );
+    await expect(
+      serializeWeights(w, { dtype: 'F32', metrics: [{ ...METRICS[2]!, transforms: 3 as never }] }),
+    ).rejects.toThrow(
+      /Expected 2, 4 or 8 on an ensemble row for options.metrics\[0\].transforms but received number 3/,
+    );
+    await expect(
+      serializeWeights(w, { dtype: 'F32', metrics: [{ ...METRICS[1]!, transforms: 8 }] }),
+    ).rejects.toThrow(/Expected nothing on a vdsr row for options.metrics\[0\].transforms/);
   });
 
   it('checks the architecture and the layers against it', async () => {

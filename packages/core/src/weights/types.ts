@@ -13,9 +13,12 @@ export interface ConvLayerWeights {
 export interface MetricsRow {
   readonly dataset: string;
   readonly scale: number;
-  readonly method: 'bicubic' | 'vdsr';
+  /** 'ensemble': VDSR with the geometric self-ensemble of `transforms` flips/rotations. */
+  readonly method: 'bicubic' | 'vdsr' | 'ensemble';
   readonly psnr: number;
   readonly ssim: number;
+  /** Only on 'ensemble' rows: 2, 4 or 8. */
+  readonly transforms?: 2 | 4 | 8;
 }
 
 export interface WeightsMetadata {
