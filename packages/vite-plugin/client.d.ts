@@ -5,6 +5,8 @@
 // how the import ends: `?vdsr` or `&vdsr` last gives a URL (`./a.png?width=800&format=webp&vdsr`),
 // the common scale, format and srcset values below are typed as they are, and any other srcset
 // list needs its own `declare module '*&srcset=1,1.25,2'` with `VdsrSrcsetImport` as below.
+// `ensemble` has no ending of its own (after a srcset it would be mistyped as a URL): put it before
+// the last parameter, `./a.png?vdsr&ensemble=8&scale=2`.
 
 /** What `?vdsr&srcset=...` imports give: the props of an `<img>` (the original is 1x). */
 interface VdsrSrcsetImport {

@@ -14,15 +14,17 @@ export interface CacheKeyParts {
   readonly input: Uint8Array;
   readonly target: ResizeTarget;
   readonly format?: string;
+  /** Self-ensemble passes; absent when off, so plain images keep the keys they had before. */
+  readonly ensemble?: number;
   /** VdsrWeights.contentHash: other weights, other pixels. */
   readonly weights: string;
 }
 
 /** The content address of one upscaled image. */
-export function cacheKey({ input, target, format, weights }: CacheKeyParts): string {
+export function cacheKey({ input, target, format, ensemble, weights }: CacheKeyParts): string {
   const inputHash = createHash('sha256').update(input).digest('hex');
   const { scale, width, height } = target as { scale?: number; width?: number; height?: number };
-  const options = JSON.stringify({ scale, width, height, format });
+  const options = JSON.stringify({ scale, width, height, format, ensemble });
   return createHash('sha256').update(`${CACHE_FORMAT}\0${inputHash}\0${options}\0${weights}`).digest('hex');
 }
 

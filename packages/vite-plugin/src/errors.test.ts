@@ -60,6 +60,10 @@ describe('failed builds', () => {
       './hero.png?vdsr&format=bmp',
       /^Expected one of (\w+, )+\w+ \(what this sharp build writes\) for options\.format but received string 'bmp'$/,
     );
+    await expectFailure(
+      './hero.png?vdsr&scale=2&ensemble=3',
+      "Expected true, false or a number of transforms: 1, 2, 4 or 8 for ensemble but received string '3'",
+    );
   });
 
   it('rejects invalid plugin options when the config makes the plugin', () => {
@@ -68,6 +72,9 @@ describe('failed builds', () => {
     );
     expect(() => vdsr({ defaults: { srcset: [0.5] } })).toThrow(
       /Expected a list of distinct pixel densities/,
+    );
+    expect(() => vdsr({ defaults: { scale: 2, ensemble: 3 as 2 } })).toThrow(
+      'Expected true, false or a number of transforms: 1, 2, 4 or 8 for ensemble but received number 3',
     );
   });
 

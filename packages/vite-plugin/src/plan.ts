@@ -30,14 +30,16 @@ export function planImages(
   const stem = basename(file, extname(file));
   return targets.map(({ target, density }) => {
     const size = targetSize(source.width, source.height, target);
-    const key = cacheKey({ input: source.bytes, target, format: request.format, weights: weightsHash });
+    const { format, ensemble } = request;
+    const key = cacheKey({ input: source.bytes, target, format, ensemble, weights: weightsHash });
     const job: UpscaleJob = {
       name: `${key}.${ext}`,
       input: source.bytes,
       target,
       // Any name passes here; sharp rejects those it cannot write (E_ARG listing the ones it can).
-      ...(request.format === undefined ? {} : { format: request.format as OutputFormat }),
-      label: `${basename(file)} ${'scale' in target ? `${target.scale}x` : `${size.width}x${size.height}`}`,
+      ...(format === undefined ? {} : { format: format as OutputFormat }),
+      ...(ensemble === undefined ? {} : { ensemble }),
+      label: `${basename(file)} ${'scale' in target ? `${target.scale}x` : `${size.width}x${size.height}`}${ensemble === undefined ? '' : ` ensemble ${ensemble}`}`,
       pixels: size.width * size.height,
     };
     return {

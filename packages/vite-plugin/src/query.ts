@@ -1,4 +1,4 @@
-import { argError, type ResizeTarget, VdsrError } from '@vdsr/core';
+import { argError, type Ensemble, type ResizeTarget, VdsrError } from '@vdsr/core';
 
 /** What an import asks for: the query parameters after `?vdsr`, or the plugin's `defaults`. */
 export interface VdsrQuery {
@@ -12,13 +12,22 @@ export interface VdsrQuery {
   format?: string;
   /** Pixel densities for `<img srcset>`: the original is 1x, VDSR makes the others. */
   srcset?: readonly number[];
+  /**
+   * Self-ensemble: average the network over this many flips/rotations (`true` or `8`, `4`, `2`;
+   * `1` or `false`: off). In a query, `ensemble` alone means 8.
+   */
+  ensemble?: Ensemble;
 }
+
+/** Passes of the network per tile, when more than one. */
+export type EnsemblePasses = 2 | 4 | 8;
 
 /** One upscaled image to make. */
 export interface UrlRequest {
   readonly kind: 'url';
   readonly target: ResizeTarget;
   readonly format?: string;
+  readonly ensemble?: EnsemblePasses;
 }
 
 /** An `<img>` source set: the original as 1x, one upscaled image per other density. */
@@ -26,12 +35,13 @@ export interface SrcsetRequest {
   readonly kind: 'srcset';
   readonly densities: readonly number[];
   readonly format?: string;
+  readonly ensemble?: EnsemblePasses;
 }
 
 export type VdsrRequest = UrlRequest | SrcsetRequest;
 
 const TARGET_KEYS = ['scale', 'width', 'height', 'srcset'] as const;
-const KEYS: readonly string[] = [...TARGET_KEYS, 'format'];
+const KEYS: readonly string[] = [...TARGET_KEYS, 'format', 'ensemble'];
 // Vite's own: dev adds `import` to asset imports from JavaScript and `t` after a file changes.
 const VITE_KEYS: readonly string[] = ['vdsr', 'import', 't'];
 
@@ -73,9 +83,27 @@ function formatValue(value: unknown): string {
   return value;
 }
 
+// A query gives strings ('' for `&ensemble` alone), the plugin's defaults the core's values.
+const ENSEMBLE_PASSES = new Map<unknown, 1 | EnsemblePasses>([
+  ['', 8],
+  ['true', 8],
+  [true, 8],
+  ['false', 1],
+  [false, 1],
+  ...([1, 2, 4, 8] as const).flatMap((n) => [[n, n] as const, [String(n), n] as const]),
+]);
+
+function ensembleValue(value: unknown): 1 | EnsemblePasses {
+  const passes = ENSEMBLE_PASSES.get(value);
+  if (passes === undefined) {
+    throw argError('ensemble', 'true, false or a number of transforms: 1, 2, 4 or 8', value);
+  }
+  return passes;
+}
+
 /** Checks a query (from an import or the plugin's defaults) and says what to make. */
 export function checkQuery(query: VdsrQuery): VdsrRequest {
-  const { scale, width, height, srcset, format } = query;
+  const { scale, width, height, srcset, format, ensemble } = query;
   const given = TARGET_KEYS.filter((key) => query[key] !== undefined);
   const combined = given.length > 1 && !(given.length === 2 && width !== undefined && height !== undefined);
   if (given.length === 0 || combined) {
@@ -86,7 +114,11 @@ export function checkQuery(query: VdsrQuery): VdsrRequest {
     );
   }
   const checkedFormat = format === undefined ? undefined : formatValue(format);
-  const withFormat = checkedFormat === undefined ? {} : { format: checkedFormat };
+  const passes = ensemble === undefined ? 1 : ensembleValue(ensemble);
+  const withFormat = {
+    ...(checkedFormat === undefined ? {} : { format: checkedFormat }),
+    ...(passes === 1 ? {} : { ensemble: passes }),
+  };
   if (srcset !== undefined) return { kind: 'srcset', densities: densitiesValue(srcset), ...withFormat };
   if (scale !== undefined)
     return { kind: 'url', target: { scale: scaleValue('scale', scale) }, ...withFormat };
@@ -99,7 +131,7 @@ export function checkQuery(query: VdsrQuery): VdsrRequest {
 
 /**
  * The query of an import id (`/src/hero.png?vdsr&scale=2`) over `defaults`: any of scale, width,
- * height or srcset in the id replaces the defaults' target, a format replaces theirs. Undefined
+ * height or srcset in the id replaces the defaults' target, a format or ensemble replaces theirs. Undefined
  * when the id is not for this plugin: no `vdsr` parameter, unless `included` (a file the include
  * option covers) and imported plainly (`?url`, `?raw` and the like stay Vite's).
  */
@@ -124,7 +156,7 @@ export function requestOf(
     own[key] = value;
   }
   const ownTarget = TARGET_KEYS.some((key) => own[key] !== undefined);
-  const { scale, width, height, srcset, format } = defaults;
+  const { scale, width, height, srcset, format, ensemble } = defaults;
   const base: VdsrQuery = ownTarget ? {} : { scale, width, height, srcset };
-  return checkQuery({ ...base, format, ...(own as VdsrQuery) });
+  return checkQuery({ ...base, format, ensemble, ...(own as VdsrQuery) });
 }

@@ -77,8 +77,10 @@ describe('Upscales', () => {
       cacheKey({ ...base, target: { width: 18 } }),
       cacheKey({ ...base, format: 'webp' }),
       cacheKey({ ...base, weights: 'v' }),
+      cacheKey({ ...base, ensemble: 2 }),
+      cacheKey({ ...base, ensemble: 8 }),
     ]);
-    expect(keys.size).toBe(6);
+    expect(keys.size).toBe(8);
     expect(`${cacheKey(base)}.png`).toMatch(CACHE_NAME);
     expect(cacheKey(base)).toBe(cacheKey({ ...base, input: Buffer.from(input) }));
   });

@@ -1,6 +1,7 @@
 import type { ResizeTarget } from '@vdsr/core';
 import { type OutputFormat, upscaleBuffer } from '@vdsr/sharp';
 import type { DiskCache } from './cache.js';
+import type { EnsemblePasses } from './query.js';
 import type { BuildProgress } from './progress.js';
 import type { LazyUpscaler } from './upscaler.js';
 
@@ -10,7 +11,9 @@ export interface UpscaleJob {
   readonly input: Uint8Array;
   readonly target: ResizeTarget;
   readonly format?: OutputFormat;
-  /** For the progress line: the file and the target, `hero.png x2`. */
+  /** Self-ensemble passes per tile (absent: one). */
+  readonly ensemble?: EnsemblePasses;
+  /** For the progress line: the file and the target, `hero.png 2x` (`hero.png 2x ensemble 8`). */
   readonly label: string;
   /** The output's pixels (its share of the work). */
   readonly pixels: number;
@@ -78,6 +81,7 @@ export class Upscales {
           limitInputPixels: false,
           onProgress: ({ fraction }) => item.update(fraction),
           ...(job.format === undefined ? {} : { format: job.format }),
+          ...(job.ensemble === undefined ? {} : { ensemble: job.ensemble }),
         });
         await cache.write(job.name, output);
         this.stats.upscaled++;
