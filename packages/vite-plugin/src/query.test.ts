@@ -41,7 +41,11 @@ describe('requestOf', () => {
   });
 
   it('reads ensemble: alone or true is 8, 1 or false is off, the query over the defaults', () => {
-    const url = (ensemble?: number) => ({ kind: 'url', target: { scale: 2 }, ...(ensemble ? { ensemble } : {}) });
+    const url = (ensemble?: number) => ({
+      kind: 'url',
+      target: { scale: 2 },
+      ...(ensemble ? { ensemble } : {}),
+    });
     expect(requestOf(params('vdsr&scale=2&ensemble'), {}, false)).toEqual(url(8));
     expect(requestOf(params('vdsr&scale=2&ensemble=true'), {}, false)).toEqual(url(8));
     expect(requestOf(params('vdsr&scale=2&ensemble=4'), {}, false)).toEqual(url(4));

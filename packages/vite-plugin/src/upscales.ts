@@ -1,8 +1,8 @@
 import type { ResizeTarget } from '@vdsr/core';
 import { type OutputFormat, upscaleBuffer } from '@vdsr/sharp';
 import type { DiskCache } from './cache.js';
-import type { EnsemblePasses } from './query.js';
 import type { BuildProgress } from './progress.js';
+import type { EnsemblePasses } from './query.js';
 import type { LazyUpscaler } from './upscaler.js';
 
 /** One image to make: `name` is its cache file name (key and extension). */
