@@ -56,7 +56,10 @@ export class TfjsSession implements BackendSession {
     return result;
   }
 
-  /** Lets the runs already queued finish, then frees the uploaded weights. */
+  /**
+   * Rejects the runs still queued with E_BACKEND (the contract every backend follows), lets the one
+   * in progress end, then frees the uploaded weights.
+   */
   dispose(): Promise<void> {
     this.disposing ??= this.queue.then(() => this.free());
     return this.disposing;
@@ -68,7 +71,8 @@ export class TfjsSession implements BackendSession {
     height: number,
     signal?: AbortSignal,
   ): Promise<Float32Array> {
-    // Checked again: the signal may have fired while the run waited in the queue.
+    // Checked again: the signal may have fired, or dispose() come, while the run waited in the queue.
+    this.assertOpen();
     throwIfAborted(signal);
     const { tf, graph } = this.spec;
     let output: unknown;
