@@ -75,7 +75,10 @@ export class WebgpuSession implements BackendSession {
     return turn;
   }
 
-  /** Lets queued runs finish, then frees the buffers (and the device, if the session made it). */
+  /**
+   * Rejects the runs still queued with E_BACKEND (#usable sees the dispose), lets the one in progress
+   * end, then frees the buffers (and the device, if the session made it).
+   */
   dispose(): Promise<void> {
     this.#disposing ??= this.#queue.then(() => {
       this.#release();
