@@ -4,6 +4,7 @@ import {
   type BackendSession,
   describeValue,
   nextMacrotask,
+  RunQueue,
   throwIfAborted,
   VdsrError,
 } from '@vdsr/core/backend';
@@ -18,8 +19,7 @@ import type { Ort } from './ort.js';
  */
 export class OrtSession implements BackendSession {
   readonly precision = 'f32';
-  private queue: Promise<unknown> = Promise.resolve();
-  private disposing: Promise<void> | undefined;
+  private readonly runs = new RunQueue();
 
   constructor(
     readonly backend: string,
@@ -33,9 +33,7 @@ export class OrtSession implements BackendSession {
     assertSignal(signal);
     this.assertOpen();
     throwIfAborted(signal);
-    const result = this.queue.then(() => this.runNow(y, width, height, signal));
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.runs.push(() => this.runNow(y, width, height, signal));
   }
 
   /**
@@ -43,8 +41,7 @@ export class OrtSession implements BackendSession {
    * native run cannot be interrupted), then releases the native session.
    */
   dispose(): Promise<void> {
-    this.disposing ??= this.queue.then(() => this.session.release());
-    return this.disposing;
+    return this.runs.close(() => this.session.release());
   }
 
   private async runNow(
@@ -84,7 +81,7 @@ export class OrtSession implements BackendSession {
   }
 
   private assertOpen(): void {
-    if (this.disposing) {
+    if (this.runs.closed) {
       throw new VdsrError(
         'E_BACKEND',
         `This ${this.backend} session was disposed; create a new session to run`,

@@ -4,6 +4,7 @@ import {
   type BackendSession,
   describeValue,
   type Precision,
+  RunQueue,
   type SessionLimits,
   throwIfAborted,
   VdsrError,
@@ -35,8 +36,7 @@ export class TfjsSession implements BackendSession {
   readonly precision: Precision;
   readonly limits?: SessionLimits;
   readonly memoryBudget?: number;
-  private queue: Promise<unknown> = Promise.resolve();
-  private disposing: Promise<void> | undefined;
+  private readonly runs = new RunQueue();
   private freed = false;
 
   constructor(private readonly spec: TfjsSessionSpec) {
@@ -51,9 +51,7 @@ export class TfjsSession implements BackendSession {
     assertSignal(signal);
     this.assertOpen();
     throwIfAborted(signal);
-    const result = this.queue.then(() => this.runNow(y, width, height, signal));
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.runs.push(() => this.runNow(y, width, height, signal));
   }
 
   /**
@@ -61,8 +59,7 @@ export class TfjsSession implements BackendSession {
    * in progress end, then frees the uploaded weights.
    */
   dispose(): Promise<void> {
-    this.disposing ??= this.queue.then(() => this.free());
-    return this.disposing;
+    return this.runs.close(() => this.free());
   }
 
   private async runNow(
@@ -117,7 +114,7 @@ export class TfjsSession implements BackendSession {
     const lost = this.spec.lost?.();
     if (lost === undefined) return;
     this.free();
-    this.disposing ??= Promise.resolve();
+    void this.runs.close();
     throw new VdsrError('E_BACKEND', `${this.backend} cannot run any more: ${lost}; create a new session`);
   }
 
@@ -128,7 +125,7 @@ export class TfjsSession implements BackendSession {
   }
 
   private assertOpen(): void {
-    if (this.disposing) {
+    if (this.runs.closed) {
       throw new VdsrError(
         'E_BACKEND',
         `This ${this.backend} session was disposed; create a new session to run`,

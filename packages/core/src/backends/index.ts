@@ -24,4 +24,5 @@ export { nextMacrotask } from '../reference/yield.js';
 export type { ConvLayerWeights, VdsrWeights } from '../weights/types.js';
 export { assertPlane, assertSessionOptions } from './args.js';
 export { type BackendFactory, type RegisterOptions, registerBackend } from './registry.js';
+export { RunQueue } from './run-queue.js';
 export { assertWeights } from './weights.js';
