@@ -17,10 +17,8 @@ const expected = {
 
 describe('parseWeights fuzz (seeded, time-bounded)', () => {
   // The rule: a changed file throws E_WEIGHTS or parses to exactly the original layers, since the data
-  // section is covered by content_sha256 and the header by the checks on it; a change passes only
-  // where nothing is checked (provenance text, padding spaces). One exception, by design: a change
-  // that renames the content_sha256 key leaves a file that declares no hash, which parseWeights
-  // accepts (plain safetensors tools write none), so its data is then unchecked.
+  // section is covered by the (required) content_sha256 and the header by the checks on it; a change
+  // passes only where nothing is checked (provenance text, padding spaces).
   it('gives E_WEIGHTS or the very same layers for random byte changes', async () => {
     const changes = fc.array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }), {
       minLength: 1,
@@ -32,8 +30,7 @@ describe('parseWeights fuzz (seeded, time-bounded)', () => {
         for (const { at, value } of edits) file[at % file.length] = value;
         const parsed = await parseWeights(file).catch((error: { code?: string }) => error);
         if (!('layers' in parsed)) expect(parsed).toMatchObject({ code: 'E_WEIGHTS' });
-        else if (parsed.metadata.raw.content_sha256 !== undefined)
-          expect(parsed.layers).toEqual(expected[dtype]);
+        else expect(parsed.layers).toEqual(expected[dtype]);
       }),
       { seed: 404, numRuns: 2000, interruptAfterTimeLimit: 3000 },
     );

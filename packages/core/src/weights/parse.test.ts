@@ -103,13 +103,13 @@ describe('parseWeights metadata', () => {
       variant((h) => {
         delete h.__metadata__!.format;
       }),
-      /__metadata__.format but the header has none/,
+      /__metadata__.format \('vdsr-weights\/1'\) but the header has none/,
     );
     await expectWeightsError(
       variant((h) => {
         delete h.__metadata__!.architecture;
       }),
-      /__metadata__.architecture but the header has none/,
+      /__metadata__.architecture \(the network as JSON\) but the header has none/,
     );
   });
 
@@ -306,23 +306,26 @@ describe('parseWeights tensors', () => {
       /hash to __metadata__.content_sha256 [0-9a-f]{64} but it hashes to [0-9a-f]{64}: the file is corrupt/,
     );
   });
+
+  it('rejects a file without content_sha256, or with the key renamed (a flipped byte)', async () => {
+    for (const rename of [undefined, 'content_sha257']) {
+      const file = await variant(
+        (h) => {
+          const meta = h.__metadata__!;
+          if (rename) meta[rename] = meta.content_sha256!;
+          delete meta.content_sha256;
+        },
+        { rehash: false },
+      );
+      await expectWeightsError(
+        file,
+        /Expected __metadata__.content_sha256 \(the lower-case hex SHA-256 of the data section\) but the header has none/,
+      );
+    }
+  });
 });
 
 describe('parseWeights success cases', () => {
-  it('reads a file without content_sha256 (plain safetensors tools) and reports the hash', async () => {
-    const file = await variant(
-      (h) => {
-        delete h.__metadata__!.content_sha256;
-      },
-      { rehash: false },
-    );
-    const w = await parseWeights(file);
-    expect(w.contentHash).toBe(await sha256Hex(decodeContainer(file).data));
-    expect(w.metadata.raw.content_sha256).toBeUndefined();
-    expect(w.metadata.provenance).toEqual({});
-    expect(w.metadata.metrics).toEqual([]);
-  });
-
   it('accepts an ArrayBuffer and an unaligned view', async () => {
     const file = await serializeWeights(createRandomWeights(3, TINY), { dtype: 'F32' });
     const fromBuffer = await parseWeights(file.slice().buffer);

@@ -28,6 +28,12 @@ function parseJson(raw: Record<string, string>, key: string): unknown {
   }
 }
 
+const REQUIRED_METADATA = [
+  ['format', `'${WEIGHTS_FORMAT}'`],
+  ['architecture', 'the network as JSON'],
+  ['content_sha256', 'the lower-case hex SHA-256 of the data section'],
+] as const;
+
 function readMetadata(header: Record<string, unknown>): {
   architecture: VdsrArchitecture;
   metadata: WeightsMetadata;
@@ -43,9 +49,9 @@ function readMetadata(header: Record<string, unknown>): {
     }
   }
   const entries = raw as Record<string, string>;
-  for (const key of ['format', 'architecture']) {
+  for (const [key, what] of REQUIRED_METADATA) {
     if (entries[key] === undefined)
-      throw weightsError(`Expected __metadata__.${key} but the header has none`);
+      throw weightsError(`Expected __metadata__.${key} (${what}) but the header has none`);
   }
   if (entries.format !== WEIGHTS_FORMAT) {
     throw weightsError(
@@ -193,7 +199,7 @@ function decodeLayers(data: Uint8Array, dtype: Dtype, tensors: Located[]): ConvL
 /**
  * Reads a vdsr weights file (safetensors, see docs/weights-format.md) and decodes it to float32.
  * Everything is checked: framing, header, metadata, tensor names, dtypes, shapes, offsets, the
- * content hash (when the file carries one) and that every value is finite; any problem throws
+ * content hash (`__metadata__.content_sha256`, required) and that every value is finite; any problem throws
  * E_WEIGHTS saying what was expected and what was found.
  */
 export async function parseWeights(bytes: Uint8Array | ArrayBuffer): Promise<VdsrWeights> {
@@ -205,8 +211,10 @@ export async function parseWeights(bytes: Uint8Array | ArrayBuffer): Promise<Vds
   const { dtype, tensors } = locateTensors(header, tensorSpecs(architecture));
   checkCoverage(tensors, data.length);
   const contentHash = await sha256Hex(data);
+  // Required, not optional: a file without it would let a corrupted key name (a flipped byte in
+  // "content_sha256") pass as a file that declares no hash, and its tensors go unchecked.
   const declared = metadata.raw.content_sha256;
-  if (declared !== undefined && declared !== contentHash) {
+  if (declared !== contentHash) {
     throw weightsError(
       `Expected the data section to hash to __metadata__.content_sha256 ${declared} but it hashes to ${contentHash}: the file is corrupt`,
     );
