@@ -129,6 +129,8 @@ describe.skipIf(chromiumMissing())('the demo, built and served with COOP/COEP, i
     if (root) await rm(root, { recursive: true, force: true });
   });
 
+  const timings: Record<string, string> = {};
+
   it('lists auto first, every registered backend, unavailable ones greyed with the reason', async () => {
     const options = await page.$$eval('#backend option', (all) =>
       all.map((o) => {
@@ -138,42 +140,57 @@ describe.skipIf(chromiumMissing())('the demo, built and served with COOP/COEP, i
     );
     expect(options[0]).toMatchObject({ value: 'auto', disabled: false });
     expect(options.map((o) => o.value)).toEqual(
-      expect.arrayContaining(['onnxruntime-web', 'onnxruntime-webgpu', 'reference']),
+      expect.arrayContaining(['onnxruntime-web', 'onnxruntime-webgpu', 'tfjs-webgl', 'webgpu', 'reference']),
     );
-    // Chromium runs here without WebGPU, so the runtime's WebGPU provider cannot be offered.
-    expect(options.find((o) => o.value === 'onnxruntime-webgpu')).toMatchObject({
-      disabled: true,
-      title: expect.stringMatching(/WebGPU|navigator\.gpu|adapter/),
+    // Chromium runs here without WebGPU, so neither WebGPU backend can be offered.
+    for (const name of ['onnxruntime-webgpu', 'webgpu']) {
+      expect(options.find((o) => o.value === name)).toMatchObject({
+        disabled: true,
+        title: expect.stringMatching(/WebGPU|navigator\.gpu|adapter/),
+      });
+    }
+    // WebGL2 on SwiftShader: offered, ranked below wasm.
+    expect(options.find((o) => o.value === 'tfjs-webgl')).toMatchObject({
+      disabled: false,
+      title: 'priority 5 here',
     });
     expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
     expect(await pick(page, 'auto')).toMatch(/^onnxruntime-web: precision f32, 2 threads/);
   });
 
-  it("offers onnxruntime-webgpu on a software adapter, but 'auto' stays on wasm", async () => {
+  it("offers both WebGPU backends on a software adapter, but 'auto' stays on wasm; ours upscales", async () => {
     const browser = await launchChromium({ webgpu: true });
     try {
       const gpuPage = await browser.newPage();
       await gpuPage.goto(`${site.url}/`);
       await gpuPage.waitForFunction(() => document.querySelectorAll('#backend option').length > 1);
-      const webgpu = await gpuPage.$eval('#backend option[value="onnxruntime-webgpu"]', (o) => {
-        const { disabled, title } = o as HTMLOptionElement;
-        return { disabled, title };
-      });
-      // SwiftShader: available, but ranked below wasm (10).
-      expect(webgpu).toEqual({ disabled: false, title: 'priority 5 here' });
+      for (const name of ['onnxruntime-webgpu', 'webgpu']) {
+        const option = await gpuPage.$eval(`#backend option[value="${name}"]`, (o) => {
+          const { disabled, title } = o as HTMLOptionElement;
+          return { disabled, title };
+        });
+        // SwiftShader: available, but ranked below wasm (10).
+        expect(option).toEqual({ disabled: false, title: 'priority 5 here' });
+      }
       expect(await gpuPage.textContent('#backend option[value="auto"]')).toBe('auto (onnxruntime-web)');
+      await upload(gpuPage, 'pattern.png', await drawTestImage(gpuPage, 64, 64));
+      await gpuPage.check('#measure');
+      expect(await pick(gpuPage, 'webgpu')).toMatch(/^webgpu: precision f(32|16)/);
+      const { timing, psnr } = await run(gpuPage);
+      expect(timing).toMatch(/^64 x 64 on webgpu in \d+ ms/);
+      const [bicubic, vdsr] = [...psnr.matchAll(/([\d.]+) dB/g)].map((m) => Number(m[1]));
+      expect(vdsr).toBeGreaterThan(bicubic! + 0.3);
+      timings.webgpu = `${timing}; ${psnr}`;
     } finally {
       await browser.close();
     }
-  });
+  }, 180_000);
 
   it('shows a clear error for a file that is not an image, and carries on', async () => {
     await upload(page, 'notes.txt', Buffer.from('not an image'), 'text/plain');
     expect(await page.textContent('#error')).toMatch(/not an image the browser can decode/);
     expect(await page.isDisabled('#start')).toBe(true);
   });
-
-  const timings: Record<string, string> = {};
 
   it('upscales with every backend offered, VDSR beating bicubic against the original', async () => {
     await upload(page, 'pattern.png', await drawTestImage(page, 64, 64));
@@ -193,7 +210,9 @@ describe.skipIf(chromiumMissing())('the demo, built and served with COOP/COEP, i
       timings[backend] = `${timing}; ${psnr}`;
     }
     console.log(timings);
-    expect(Object.keys(timings)).toEqual(expect.arrayContaining(['auto', 'onnxruntime-web', 'reference']));
+    expect(Object.keys(timings)).toEqual(
+      expect.arrayContaining(['auto', 'onnxruntime-web', 'tfjs-webgl', 'reference']),
+    );
   }, 240_000);
 
   it('gives the requested size for a plain upscale, and refuses one too large up front', async () => {
