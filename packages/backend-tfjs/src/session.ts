@@ -1,6 +1,4 @@
 import {
-  assertPlane,
-  assertSignal,
   type BackendSession,
   describeValue,
   type Precision,
@@ -46,12 +44,8 @@ export class TfjsSession implements BackendSession {
     if (spec.memoryBudget !== undefined) this.memoryBudget = spec.memoryBudget;
   }
 
-  async run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
-    assertPlane(y, width, height);
-    assertSignal(signal);
-    this.assertOpen();
-    throwIfAborted(signal);
-    return this.runs.push(() => this.runNow(y, width, height, signal));
+  run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
+    return this.runs.run(this.backend, y, width, height, signal, () => this.runNow(y, width, height, signal));
   }
 
   /**
@@ -68,9 +62,6 @@ export class TfjsSession implements BackendSession {
     height: number,
     signal?: AbortSignal,
   ): Promise<Float32Array> {
-    // Checked again: the signal may have fired, or dispose() come, while the run waited in the queue.
-    this.assertOpen();
-    throwIfAborted(signal);
     const { tf, graph } = this.spec;
     let output: unknown;
     try {
@@ -122,14 +113,5 @@ export class TfjsSession implements BackendSession {
     if (this.freed) return;
     this.freed = true;
     this.spec.graph.dispose();
-  }
-
-  private assertOpen(): void {
-    if (this.runs.closed) {
-      throw new VdsrError(
-        'E_BACKEND',
-        `This ${this.backend} session was disposed; create a new session to run`,
-      );
-    }
   }
 }

@@ -1,6 +1,5 @@
 import type { BackendSession } from '../backend.js';
-import { assertPlane } from '../backends/args.js';
-import { assertSignal, VdsrError } from '../errors.js';
+import { RunQueue } from '../backends/run-queue.js';
 import type { VdsrWeights } from '../weights/types.js';
 import { convolve, type RowSink } from './conv.js';
 import { SLACK, span } from './kernel.js';
@@ -19,11 +18,11 @@ interface Workspace {
 export class ReferenceSession implements BackendSession {
   readonly backend = 'reference';
   readonly precision = 'f32';
-  #layers: readonly PackedLayer[] | undefined;
+  #layers: readonly PackedLayer[];
   readonly #channels: number;
   #workspace: Workspace | undefined;
   /** Runs share the workspace, so they take turns. */
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #runs = new RunQueue();
 
   constructor(weights: VdsrWeights) {
     this.#layers = weights.layers.map(packLayer);
@@ -31,15 +30,11 @@ export class ReferenceSession implements BackendSession {
   }
 
   run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
-    const turn = this.#queue.then(() => this.#run(y, width, height, signal));
-    this.#queue = turn.catch(() => undefined);
-    return turn;
+    return this.#runs.run(this.backend, y, width, height, signal, () => this.#run(y, width, height, signal));
   }
 
   async #run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
-    const layers = this.#assertOpen();
-    assertPlane(y, width, height);
-    assertSignal(signal);
+    const layers = this.#layers;
     const checkpoint = createCheckpoint(signal);
     await checkpoint();
     const { acc, ping, pong } = this.#prepare(width, height);
@@ -60,7 +55,8 @@ export class ReferenceSession implements BackendSession {
       convolve(src, layers[i]!, width, height, acc, hidden);
       [src, dst] = [dst, src];
       await checkpoint();
-      this.#assertOpen();
+      // A dispose mid-run ends the run at the next layer rather than after the whole tile.
+      this.#runs.assertOpen(this.backend);
     }
     const out = new Float32Array(width * height);
     convolve(src, layers[layers.length - 1]!, width, height, acc, (rows, _channel, _count, row) => {
@@ -68,12 +64,6 @@ export class ReferenceSession implements BackendSession {
       for (let x = 0; x < width; x++) out[o + x] = Math.fround(rows[x * BLOCK]!) + y[o + x]!;
     });
     return out;
-  }
-
-  #assertOpen(): readonly PackedLayer[] {
-    if (!this.#layers)
-      throw new VdsrError('E_BACKEND', 'The reference session was disposed; create a new session to run');
-    return this.#layers;
   }
 
   /**
@@ -101,8 +91,11 @@ export class ReferenceSession implements BackendSession {
     return ws;
   }
 
-  async dispose(): Promise<void> {
-    this.#layers = undefined;
-    this.#workspace = undefined;
+  /** Rejects the runs still queued with E_BACKEND; the one in progress stops at its next layer. */
+  dispose(): Promise<void> {
+    return this.#runs.close(() => {
+      this.#layers = [];
+      this.#workspace = undefined;
+    });
   }
 }
