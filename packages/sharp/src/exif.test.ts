@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { uprightExif } from './exif.js';
-import { setPngChunks } from './png-chunks.js';
+import { stripWrittenPng } from './test-images.js';
 
 // A big-endian TIFF header with one IFD entry: Orientation (0x0112), SHORT, count 1, value 8.
 const BIG_ENDIAN = Buffer.from('4d4d002a00000008000101120003000000010008000000000000', 'hex');
@@ -19,7 +19,8 @@ describe('uprightExif', () => {
 
     const upright = uprightExif(exif!)!;
     expect(Buffer.from(upright.subarray(0, 2)).toString('latin1')).toMatch(/^(II|MM)$/);
-    const png = setPngChunks(await sharp(jpeg).png().toBuffer(), [{ type: 'eXIf', data: upright }]);
+    const layout = { width: 4, height: 2, channels: 3, sixteenBit: false } as const;
+    const png = await stripWrittenPng(layout, [{ type: 'eXIf', data: upright }], new Uint8Array(24));
     const meta = await sharp(png).metadata();
     expect(meta.orientation).toBe(1);
     expect(meta.exif!.includes('vdsr test')).toBe(true);

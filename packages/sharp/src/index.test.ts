@@ -14,6 +14,7 @@ describe('@vdsr/sharp', () => {
       'planUpscaleBuffer',
       'upscale',
       'upscaleBuffer',
+      'upscaleFile',
     ]);
     expect(api.DEFAULT_LIMIT_INPUT_PIXELS).toBe(268402689);
   });

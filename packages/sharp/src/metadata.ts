@@ -34,21 +34,36 @@ export function carriedMetadata(meta: Metadata, keepIcc: boolean): CarriedMetada
   };
 }
 
-/** The PNG chunks that carry `metadata` (XMP goes through sharp's own withXmp). */
-export function metadataChunks({ icc, exif, density }: CarriedMetadata): PngChunk[] {
+// What libvips gives an image without a resolution (raw input, as the upscaled image was before it
+// went through this carrier): 1 pixel a millimetre. A PNG without pHYs would read back as 72 dpi.
+const UNKNOWN_PIXELS_PER_METRE = 1000;
+
+function physChunk(density: number | undefined): PngChunk {
+  const data = Buffer.alloc(9);
+  const perMetre = density ? Math.round(density / METRES_PER_INCH) : UNKNOWN_PIXELS_PER_METRE;
+  data.writeUInt32BE(perMetre, 0);
+  data.writeUInt32BE(perMetre, 4);
+  data[8] = 1; // unit: metre
+  return { type: 'pHYs', data };
+}
+
+/**
+ * The PNG chunks that carry `metadata`: iCCP, pHYs (always, so that no density reads back as
+ * libvips' 1 pixel a millimetre rather than 72 dpi), eXIf, and XMP as sharp's PNG encoder writes it
+ * (zTXt under the keyword XML:com.adobe.xmp).
+ */
+export function metadataChunks({ icc, exif, xmp, density }: CarriedMetadata): PngChunk[] {
   const chunks: PngChunk[] = [];
   if (icc) {
     // Profile name "icc", its NUL, compression method 0 (zlib), then the deflated profile.
     chunks.push({ type: 'iCCP', data: Buffer.concat([Buffer.from('icc\0\0', 'latin1'), deflateSync(icc)]) });
   }
-  if (density) {
-    const data = Buffer.alloc(9);
-    const perMetre = Math.round(density / METRES_PER_INCH);
-    data.writeUInt32BE(perMetre, 0);
-    data.writeUInt32BE(perMetre, 4);
-    data[8] = 1; // unit: metre
-    chunks.push({ type: 'pHYs', data });
-  }
+  chunks.push(physChunk(density));
   if (exif) chunks.push({ type: 'eXIf', data: exif });
+  if (xmp) {
+    // Keyword, its NUL, compression method 0 (zlib), then the deflated text.
+    const keyword = Buffer.from('XML:com.adobe.xmp\0\0', 'latin1');
+    chunks.push({ type: 'zTXt', data: Buffer.concat([keyword, deflateSync(Buffer.from(xmp, 'utf8'))]) });
+  }
   return chunks;
 }

@@ -10,8 +10,8 @@ export async function sharpCall<T>(what: string, call: () => Promise<T>): Promis
   }
 }
 
-/** A sharp instance of an encoded image; sharp's constructor throws synchronously (empty input...): E_IO. */
-export function openSharp(input: Uint8Array, options: SharpOptions): Sharp {
+/** A sharp instance of an encoded image or a file; sharp's constructor throws synchronously (empty input...): E_IO. */
+export function openSharp(input: Uint8Array | string, options: SharpOptions): Sharp {
   try {
     return sharp(input, options);
   } catch (error) {

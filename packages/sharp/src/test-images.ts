@@ -1,5 +1,8 @@
 import { createRandomWeights, type VdsrArchitecture } from '@vdsr/core';
 import sharp from 'sharp';
+import { inMemory } from './carrier.js';
+import type { PngChunk } from './png-chunks.js';
+import { createPngStripWriter, type PngLayout } from './png-writer.js';
 
 /** Random weights of a tiny network on the reference backend: real code paths, test-sized cost. */
 const TINY: VdsrArchitecture = { name: 'vdsr', depth: 4, channels: 8, kernelSize: 3, residual: true };
@@ -71,4 +74,21 @@ export function mean(
     for (let x = rect.left; x < rect.left + rect.width; x++) sum += data[(y * width + x) * channels + c]!;
   }
   return sum / (rect.width * rect.height);
+}
+
+/** A PNG of `samples` (whole rows) made by the strip writer, `rowsPerStrip` rows at a time, in memory. */
+export async function stripWrittenPng(
+  layout: PngLayout,
+  chunks: readonly PngChunk[],
+  samples: Uint8Array | Uint16Array,
+  rowsPerStrip = layout.height,
+): Promise<Buffer> {
+  const writer = createPngStripWriter(layout, chunks, 6);
+  const png = inMemory(writer.bytes);
+  const stride = layout.width * layout.channels;
+  for (let y = 0; y < layout.height; y += rowsPerStrip) {
+    await writer.writeRows(samples.subarray(y * stride, Math.min(layout.height, y + rowsPerStrip) * stride));
+  }
+  writer.end();
+  return png;
 }

@@ -1,7 +1,7 @@
 import { type ResizeTarget, throwIfAborted } from '@vdsr/core';
 import type { Metadata, Sharp } from 'sharp';
+import { type CarrierStore, inMemory, outputColourspace, upscaleToCarrier } from './carrier.js';
 import { checkInput, decode, readMetadata } from './decode.js';
-import { encodeUpscaled, outputColourspace } from './encode.js';
 import {
   type CheckedOptions,
   checkOptions,
@@ -9,16 +9,19 @@ import {
   coreOptions,
   type SharpUpscaleOptions,
 } from './options.js';
-import { rawCollector } from './raw.js';
 import { openSharp, vdsrErrors } from './sharp-call.js';
 import { withUpscaler } from './upscaler.js';
 
-/** The shared path of upscale and upscaleBuffer, once their arguments are checked. */
+/**
+ * The shared path of upscale, upscaleBuffer and upscaleFile, once their arguments are checked: a
+ * sharp instance of the upscaled image, opened from its carrier PNG in `store`.
+ */
 export function upscaleChecked(
   image: Sharp,
   meta: Metadata,
   target: ResizeTarget,
   options: CheckedOptions,
+  store: CarrierStore = inMemory,
 ): Promise<Sharp> {
   checkInput(meta, options.limitInputPixels);
   return withUpscaler(options, async (upscaler) => {
@@ -26,11 +29,9 @@ export function upscaleChecked(
     const decoded = await decode(image, meta);
     // Decoding and encoding cannot be interrupted, so the signal is checked between them.
     throwIfAborted(options.signal);
-    const raw = rawCollector(decoded);
-    await upscaler.upscaleStrips(decoded.image, target, raw.onStrip, coreOptions(options));
-    const png = await encodeUpscaled(raw.image(), decoded);
+    const carrier = await upscaleToCarrier(upscaler, decoded, target, coreOptions(options), store);
     throwIfAborted(options.signal);
-    return openSharp(png, { limitInputPixels: false }).toColourspace(outputColourspace(decoded));
+    return openSharp(carrier, { limitInputPixels: false }).toColourspace(outputColourspace(decoded));
   });
 }
 
