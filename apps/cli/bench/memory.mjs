@@ -5,7 +5,7 @@
 // (decode, bicubic, colour, tiles, merge, encode) is the shipped one.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRandomWeights, serializeWeights, VDSR_PAPER } from '@vdsr/core';
 import sharp from 'sharp';
@@ -77,6 +77,8 @@ try {
         tiles: name,
         mib,
         seconds,
+        // The machine may be shared: the 1-minute load average as the run ended, next to its figures.
+        load: loadavg()[0],
       });
     }
   }
@@ -92,6 +94,7 @@ try {
       'peak RSS (MiB)': r.mib.toFixed(0),
       'vs 12 MP': (r.mib / at12[r.tiles]).toFixed(2),
       seconds: r.seconds.toFixed(1),
+      load: r.load.toFixed(1),
     })),
   );
 } finally {

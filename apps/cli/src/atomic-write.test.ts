@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeAtomic, writeFileAtomic } from './atomic-write.js';
 import { makeTempDir } from './test-support/harness.js';
 
 let dir: string;
@@ -61,5 +61,33 @@ describe('writeFileAtomic', () => {
     for (const name of Object.values(names)) await writeFile(join(work, name), 'partial');
     await writeFileAtomic(join(work, 'new.bin'), new Uint8Array(1), { overwrite: false });
     expect((await readdir(work)).sort()).toEqual([names.live, names.other, 'new.bin'].sort());
+  });
+});
+
+describe('writeAtomic', () => {
+  it('gives the writer a new temporary name beside the file, and removes it when the writer fails', async () => {
+    const work = join(dir, 'writer');
+    await mkdir(work);
+    const temps: string[] = [];
+    await writeAtomic(
+      join(work, 'ok.png'),
+      async (temp) => {
+        temps.push(temp);
+        await writeFile(temp, 'done', { flag: 'wx' });
+      },
+      { overwrite: false },
+    );
+    expect(temps[0]).toMatch(/[/\\]\.ok\.png\.\d+-[0-9a-f]{8}\.tmp$/);
+    const failing = writeAtomic(
+      join(work, 'failed.png'),
+      async (temp) => {
+        await writeFile(temp, 'partial');
+        throw new Error('encoder failed');
+      },
+      { overwrite: false },
+    );
+    await expect(failing).rejects.toThrow('encoder failed');
+    expect(await readdir(work)).toEqual(['ok.png']);
+    expect(await readFile(join(work, 'ok.png'), 'utf8')).toBe('done');
   });
 });

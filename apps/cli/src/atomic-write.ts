@@ -17,12 +17,24 @@ export interface WriteOptions {
  * Writes `data` to `path` so that `path` is either untouched or complete: the bytes go to a temporary
  * file in the same directory (same filesystem, so the final step is an atomic rename or link).
  */
-export async function writeFileAtomic(path: string, data: Uint8Array, options: WriteOptions): Promise<void> {
+export function writeFileAtomic(path: string, data: Uint8Array, options: WriteOptions): Promise<void> {
+  return writeAtomic(path, (temp) => writeFile(temp, data, { flag: 'wx', signal: options.signal }), options);
+}
+
+/**
+ * writeFileAtomic for a writer that makes the file itself: `write` creates the temporary file it is
+ * given (a new name in `path`'s directory) and resolves once it is complete.
+ */
+export async function writeAtomic(
+  path: string,
+  write: (temp: string) => Promise<unknown>,
+  options: WriteOptions,
+): Promise<void> {
   await removeStaleTempFiles(dirname(path));
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temp);
   try {
-    await writeFile(temp, data, { flag: 'wx', signal: options.signal });
+    await write(temp);
     throwIfAborted(options.signal);
     if (options.overwrite) await rename(temp, path);
     else await linkWithoutClobber(temp, path);

@@ -1,6 +1,11 @@
 import type { ResizeTarget, Upscaler } from '@vdsr/core';
-import { type FormatName, planUpscaleBuffer, type UpscaleBufferOptions, upscaleBuffer } from '@vdsr/sharp';
-import { writeFileAtomic } from '../atomic-write.js';
+import {
+  type FormatName,
+  planUpscaleBuffer,
+  type UpscaleBufferOptions,
+  upscaleFile as upscaleToFile,
+} from '@vdsr/sharp';
+import { writeAtomic } from '../atomic-write.js';
 import { inFlagTerms } from './flag-messages.js';
 import { extensionFor } from './formats.js';
 import { canonicalPath, checkOutput, type OutputTarget, outputPath } from './outputs.js';
@@ -71,14 +76,17 @@ export async function upscaleFile(
     const label = targetLabel(settings.target, plan.width, plan.height);
     const output = outputPath(settings.output, input, label, extensionFor(plan.format, input));
     await checkOutput(output, settings);
-    const data = await upscaleBuffer(bytes, settings.target, {
-      ...options,
-      upscaler: settings.upscaler,
-      signal: settings.signal,
-      tileSize: settings.tileSize,
-      onProgress: (progress) => events.progress(progress.fraction),
-    });
-    await writeFileAtomic(output, data, { overwrite: settings.overwrite, signal: settings.signal });
+    // @vdsr/sharp writes the image to the temporary file without ever holding it whole.
+    const write = (temp: string) =>
+      upscaleToFile(bytes, temp, settings.target, {
+        ...options,
+        format: plan.format,
+        upscaler: settings.upscaler,
+        signal: settings.signal,
+        tileSize: settings.tileSize,
+        onProgress: (progress) => events.progress(progress.fraction),
+      });
+    await writeAtomic(output, write, { overwrite: settings.overwrite, signal: settings.signal });
     settings.written.add(await canonicalPath(output));
     return { output, format: plan.format, width: plan.width, height: plan.height };
   } catch (error) {
