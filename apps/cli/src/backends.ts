@@ -5,6 +5,8 @@ import { type Availability, listBackends, resolveBackend } from '@vdsr/core';
 // 'onnxruntime' (native, onnxruntime-node) and 'onnxruntime-web' (wasm, also runs in Node).
 import '@vdsr/backend-onnxruntime';
 import '@vdsr/backend-onnxruntime/web';
+// 'webgpu' (our WGSL kernels; Dawn in Node): on a software adapter it ranks below the wasm backends.
+import '@vdsr/backend-webgpu';
 import { errorMessage } from './error-message.js';
 
 export interface BackendStatus extends Availability {
@@ -17,13 +19,16 @@ export function backendChoices(): string[] {
   return ['auto', ...listBackends().map((b) => b.name)];
 }
 
-/** Every registered backend, best first, with whether it can run here and if not, why. */
+/**
+ * Every registered backend in registered order, with whether it can run here and if not, why, and
+ * the priority 'auto' ranks it at here (a GPU backend on a software adapter reports a lower one).
+ */
 export async function backendStatuses(): Promise<BackendStatus[]> {
   return Promise.all(
     listBackends().map(async ({ name, priority }) => {
       try {
-        await resolveBackend(name);
-        return { name, priority, available: true };
+        const here = (await (await resolveBackend(name)).isAvailable()).priority;
+        return { name, priority: typeof here === 'number' ? here : priority, available: true };
       } catch (error) {
         return { name, priority, available: false, reason: errorMessage(error) };
       }

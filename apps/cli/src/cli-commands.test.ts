@@ -71,7 +71,7 @@ describe('vdsr info', () => {
     });
     expect(info.weights.contentSha256).toMatch(/^[0-9a-f]{64}$/);
     const names = info.backends.map((b: { name: string }) => b.name);
-    expect(names).toEqual(expect.arrayContaining(['reference', 'onnxruntime', 'onnxruntime-web']));
+    expect(names).toEqual(expect.arrayContaining(['reference', 'onnxruntime', 'onnxruntime-web', 'webgpu']));
     expect(info.backends.find((b: { name: string }) => b.name === 'reference')).toMatchObject({
       available: true,
     });
@@ -83,7 +83,7 @@ describe('vdsr info', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Receptive field: 9x9');
     expect(result.stdout).toMatch(/MFLOP per output pixel/);
-    expect(result.stdout).toMatch(/^reference\s+available/m);
+    expect(result.stdout).toMatch(/^reference\s+0\s+available/m);
   });
 
   it('lists the measured quality of the file, ensemble rows with their transforms', async () => {

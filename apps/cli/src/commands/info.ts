@@ -99,6 +99,7 @@ export const infoCommand: Command = {
     }
     const backendRows = backends.map((b) => [
       b.name,
+      String(b.priority),
       b.available ? 'available' : 'unavailable',
       b.available ? '' : (b.reason ?? ''),
     ]);
@@ -109,8 +110,13 @@ export const infoCommand: Command = {
         '',
         formatWeights(weights),
         '',
-        "Backends (best first; 'auto' picks the first available):",
-        formatTable(['backend', 'status', 'why not'], backendRows, ['left', 'left', 'left']),
+        "Backends ('auto' picks the available one of highest priority here):",
+        formatTable(['backend', 'priority', 'status', 'why not'], backendRows, [
+          'left',
+          'right',
+          'left',
+          'left',
+        ]),
         '',
       ].join('\n'),
     );
