@@ -34,11 +34,21 @@ async function openDevice(
   if (typeof gpu === 'string') throw new Error(gpu);
   const adapter = await requestAdapter(gpu, options.powerPreference);
   const f16 = options.precision === 'f16' && adapter.features.has('shader-f16');
-  const { maxStorageBufferBindingSize, maxBufferSize, maxComputeWorkgroupStorageSize } = adapter.limits;
+  const {
+    maxStorageBufferBindingSize,
+    maxBufferSize,
+    maxComputeWorkgroupStorageSize,
+    maxUniformBufferBindingSize,
+  } = adapter.limits;
   const device = await adapter.requestDevice({
     label: 'vdsr',
     requiredFeatures: f16 ? ['shader-f16'] : [],
-    requiredLimits: { maxStorageBufferBindingSize, maxBufferSize, maxComputeWorkgroupStorageSize },
+    requiredLimits: {
+      maxStorageBufferBindingSize,
+      maxBufferSize,
+      maxComputeWorkgroupStorageSize,
+      maxUniformBufferBindingSize,
+    },
   });
   return { device, ownsDevice: true };
 }
@@ -81,6 +91,7 @@ export function createWebgpuBackend(name: string, source: GpuSource): Backend {
         return new WebgpuSession({ name, ...opened, network });
       } catch (error) {
         if (opened?.ownsDevice) opened.device.destroy();
+        if (error instanceof VdsrError) throw error;
         throw new VdsrError('E_BACKEND', `${name} could not create a session: ${message(error)}`, {
           cause: error,
         });

@@ -5,7 +5,7 @@ import { groupsOf, packBias, packHidden, packTaps } from './pack.js';
 import { BUFFER } from './usage.js';
 import type { KernelSpec } from './wgsl/common.js';
 import { firstLayerWgsl } from './wgsl/first-layer.js';
-import { type HiddenLayout, hiddenLayerWgsl, hiddenLayout } from './wgsl/hidden-layer.js';
+import { type HiddenLayout, hiddenBlockBytes, hiddenLayerWgsl, hiddenLayout } from './wgsl/hidden-layer.js';
 import { lastLayerWgsl } from './wgsl/last-layer.js';
 
 export interface LayerBuffers {
@@ -22,20 +22,29 @@ export interface GpuNetwork {
   readonly last: GPUComputePipeline;
   /** One per layer, first to last. */
   readonly layers: readonly LayerBuffers[];
-  /** The tile's width and height (a uniform every kernel reads). */
+  /** Output blocks of a hidden layer: one dispatch each, with that block's weights bound. */
+  readonly blocks: number;
+  /** Bytes of one block's weights, and between blocks (uniform bindings start at aligned offsets). */
+  readonly blockBytes: number;
+  readonly blockStride: number;
+  /**
+   * The tile's width and height (a uniform every kernel reads), once per output block at
+   * `paramsStride` bytes apart, with the block's index.
+   */
   readonly params: GPUBuffer;
+  readonly paramsStride: number;
   destroy(): void;
 }
 
-function upload(device: GPUDevice, data: Float32Array | Uint16Array, label: string): GPUBuffer {
+function upload(
+  device: GPUDevice,
+  data: Float32Array | Uint16Array,
+  label: string,
+  usage: number = BUFFER.STORAGE,
+): GPUBuffer {
   // Storage buffer sizes must be multiples of 4 bytes (an odd count of halves is padded).
   const size = Math.max(4, Math.ceil(data.byteLength / 4) * 4);
-  const buffer = device.createBuffer({
-    label,
-    size,
-    usage: BUFFER.STORAGE | BUFFER.COPY_DST,
-    mappedAtCreation: true,
-  });
+  const buffer = device.createBuffer({ label, size, usage: usage | BUFFER.COPY_DST, mappedAtCreation: true });
   const Typed = data instanceof Float32Array ? Float32Array : Uint16Array;
   new Typed(buffer.getMappedRange()).set(data);
   buffer.unmap();
@@ -62,14 +71,32 @@ export async function createNetwork(
   weights: VdsrWeights,
   storage: KernelSpec['storage'],
 ): Promise<GpuNetwork> {
+  const { limits } = device;
   const spec: KernelSpec = { storage, groups: groupsOf(weights.architecture.channels) };
-  const layout = hiddenLayout(spec, device.limits.maxComputeWorkgroupStorageSize);
-  const stored = (data: Float32Array) => (storage === 'f16' ? toHalves(data) : data);
+  const layout = hiddenLayout(
+    spec,
+    limits.maxComputeWorkgroupStorageSize,
+    limits.maxUniformBufferBindingSize,
+  );
+  const blocks = spec.groups / layout.outGroups;
+  const align = limits.minUniformBufferOffsetAlignment;
+  const blockBytes = hiddenBlockBytes(spec, layout.outGroups);
+  const blockStride = Math.ceil(blockBytes / align) * align;
+  const paramsStride = Math.ceil(16 / align) * align;
   const depth = weights.layers.length;
-  const pack = (layer: ConvLayerWeights, i: number): Float32Array | Uint16Array => {
-    if (i === 0) return packTaps(layer, 'out');
-    if (i === depth - 1) return packTaps(layer, 'in');
-    return stored(packHidden(layer, layout.outGroups));
+  const hiddenWeights = (layer: ConvLayerWeights) => {
+    const packed = packHidden(layer, layout.outGroups);
+    const halves = storage === 'f16';
+    const element = halves ? 2 : 4;
+    const out = halves
+      ? new Uint16Array((blocks * blockStride) / 2)
+      : new Float32Array((blocks * blockStride) / 4);
+    const stored = halves ? toHalves(packed) : packed;
+    for (let b = 0; b < blocks; b++) {
+      const from = (b * blockBytes) / element;
+      out.set(stored.subarray(from, from + blockBytes / element), (b * blockStride) / element);
+    }
+    return out;
   };
   const buffers: GPUBuffer[] = [];
   const keep = (buffer: GPUBuffer) => {
@@ -80,19 +107,43 @@ export async function createNetwork(
     for (const buffer of buffers.splice(0)) buffer.destroy();
   };
   try {
-    const layers = weights.layers.map((layer, i) => ({
-      weights: keep(upload(device, pack(layer, i), `vdsr layer ${i} weights`)),
-      bias: keep(upload(device, packBias(layer), `vdsr layer ${i} bias`)),
-    }));
+    const layers = weights.layers.map((layer, i) => {
+      const label = `vdsr layer ${i} weights`;
+      return {
+        weights: keep(
+          i === 0 || i === depth - 1
+            ? upload(device, packTaps(layer, i === 0 ? 'out' : 'in'), label)
+            : upload(device, hiddenWeights(layer), label, BUFFER.UNIFORM),
+        ),
+        bias: keep(upload(device, packBias(layer), `vdsr layer ${i} bias`)),
+      };
+    });
     const params = keep(
-      device.createBuffer({ label: 'vdsr tile size', size: 16, usage: BUFFER.UNIFORM | BUFFER.COPY_DST }),
+      device.createBuffer({
+        label: 'vdsr tile size',
+        size: blocks * paramsStride,
+        usage: BUFFER.UNIFORM | BUFFER.COPY_DST,
+      }),
     );
     const [first, hidden, last] = await Promise.all([
       pipeline(device, firstLayerWgsl(spec), 'vdsr first layer'),
       depth > 2 ? pipeline(device, hiddenLayerWgsl(spec, layout), 'vdsr hidden layer') : undefined,
       pipeline(device, lastLayerWgsl(spec), 'vdsr last layer'),
     ]);
-    return { spec, layout, first, hidden, last, layers, params, destroy };
+    return {
+      spec,
+      layout,
+      first,
+      hidden,
+      last,
+      layers,
+      blocks,
+      blockBytes,
+      blockStride,
+      params,
+      paramsStride,
+      destroy,
+    };
   } catch (error) {
     destroy();
     throw error;

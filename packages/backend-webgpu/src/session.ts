@@ -98,24 +98,29 @@ export class WebgpuSession implements BackendSession {
     const device = this.#device;
     try {
       for (const scope of SCOPES) device.pushErrorScope(scope);
-      device.queue.writeBuffer(network.params, 0, new Uint32Array([width, height, network.spec.groups, 0]));
+      const params = new Uint32Array((network.blocks * network.paramsStride) / 4);
+      for (let b = 0; b < network.blocks; b++) {
+        params.set([width, height, network.spec.groups, b], (b * network.paramsStride) / 4);
+      }
+      device.queue.writeBuffer(network.params, 0, params);
       // GPUAllowSharedBufferSource: a SharedArrayBuffer-backed plane is fine too.
       device.queue.writeBuffer(tile.luma, 0, y as Float32Array<ArrayBuffer>);
       const encoder = device.createCommandEncoder({ label: 'vdsr tile' });
       const pass = encoder.beginComputePass();
       const depth = network.layers.length;
       const { width: tw, height: th } = hiddenTile(network.layout);
-      const blocks = network.spec.groups / network.layout.outGroups;
       for (let i = 0; i < depth; i++) {
         const hidden = i > 0 && i < depth - 1;
         pass.setPipeline(i === 0 ? network.first : hidden ? network.hidden! : network.last);
-        pass.setBindGroup(0, tile.groups[i]!);
-        if (hidden) pass.dispatchWorkgroups(Math.ceil(width / tw), Math.ceil(height / th), blocks);
-        else
-          pass.dispatchWorkgroups(
-            Math.ceil(width / POINT_WORKGROUP.x),
-            Math.ceil(height / POINT_WORKGROUP.y),
-          );
+        for (const group of tile.groups[i]!) {
+          pass.setBindGroup(0, group);
+          if (hidden) pass.dispatchWorkgroups(Math.ceil(width / tw), Math.ceil(height / th));
+          else
+            pass.dispatchWorkgroups(
+              Math.ceil(width / POINT_WORKGROUP.x),
+              Math.ceil(height / POINT_WORKGROUP.y),
+            );
+        }
       }
       pass.end();
       encoder.copyBufferToBuffer(tile.output, 0, tile.readback, 0, pixels * 4);

@@ -8,7 +8,8 @@ export interface TileBuffers {
   readonly luma: GPUBuffer;
   readonly output: GPUBuffer;
   readonly readback: GPUBuffer;
-  readonly groups: readonly GPUBindGroup[];
+  /** Per layer: one bind group, or for a hidden layer one per output block. */
+  readonly groups: readonly (readonly GPUBindGroup[])[];
   destroy(): void;
 }
 
@@ -38,28 +39,30 @@ export function createTileBuffers(device: GPUDevice, network: GpuNetwork, capaci
     const luma = buffer('vdsr input', capacity * 4, BUFFER.STORAGE | BUFFER.COPY_DST);
     const output = buffer('vdsr output', capacity * 4, BUFFER.STORAGE | BUFFER.COPY_SRC);
     const readback = buffer('vdsr readback', capacity * 4, BUFFER.MAP_READ | BUFFER.COPY_DST);
-    const { layers, params } = network;
+    const { layers, params, paramsStride, blocks, blockBytes, blockStride } = network;
     const depth = layers.length;
-    const group = (
-      pipeline: GPUComputePipeline,
-      i: number,
-      src: GPUBuffer,
-      dst: GPUBuffer,
-      extra: GPUBuffer[] = [],
-    ) =>
+    const group = (pipeline: GPUComputePipeline, i: number, src: GPUBuffer, dst: GPUBuffer, block?: number) =>
       device.createBindGroup({
         label: `vdsr layer ${i}`,
         layout: pipeline.getBindGroupLayout(0),
-        entries: [params, src, dst, layers[i]!.weights, layers[i]!.bias, ...extra].map((b, binding) => ({
-          binding,
-          resource: { buffer: b },
-        })),
+        entries: [
+          { buffer: params, offset: (block ?? 0) * paramsStride, size: 16 },
+          { buffer: src },
+          { buffer: dst },
+          block === undefined
+            ? { buffer: layers[i]!.weights }
+            : { buffer: layers[i]!.weights, offset: block * blockStride, size: blockBytes },
+          { buffer: layers[i]!.bias },
+          ...(i === depth - 1 ? [{ buffer: luma }] : []),
+        ].map((resource, binding) => ({ binding, resource })),
       });
     const activation = (i: number) => (i % 2 === 0 ? ping : pong);
     const groups = layers.map((_, i) => {
-      if (i === 0) return group(network.first, 0, luma, ping);
-      if (i === depth - 1) return group(network.last, i, activation(i - 1), output, [luma]);
-      return group(network.hidden!, i, activation(i - 1), activation(i));
+      if (i === 0) return [group(network.first, 0, luma, ping)];
+      if (i === depth - 1) return [group(network.last, i, activation(i - 1), output)];
+      return Array.from({ length: blocks }, (_, b) =>
+        group(network.hidden!, i, activation(i - 1), activation(i), b),
+      );
     });
     return { capacity, luma, output, readback, groups, destroy };
   } catch (error) {

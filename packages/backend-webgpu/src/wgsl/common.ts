@@ -13,7 +13,8 @@ export function header(spec: KernelSpec): string {
   return `${spec.storage === 'f16' ? 'enable f16;\n' : ''}
 // groups: spec.groups, passed at run time so that no compiler unrolls the channel loops (lavapipe's
 // LLVM took minutes on the fully unrolled 64-channel kernel).
-struct Params { width: u32, height: u32, groups: u32 }
+// block: the output block a hidden-layer dispatch computes (its weights are bound per block).
+struct Params { width: u32, height: u32, groups: u32, block: u32 }
 @group(0) @binding(0) var<uniform> params: Params;
 `;
 }
