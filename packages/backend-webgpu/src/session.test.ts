@@ -69,6 +69,23 @@ describe('webgpu session limits', () => {
     expect(await rejection(session.run(randomPlane(50, 50, 1), 50, 50))).toMatchObject({ code: 'E_LIMIT' });
     await session.dispose();
   });
+
+  it('splits the hidden layers into output blocks whose weights fit the uniform binding limit', async () => {
+    // 12 channels: 3 groups, so one group a block (1728 bytes of weights, bound at 256-byte offsets).
+    const architecture = { ...VDSR_PAPER, depth: 5, channels: 12 };
+    const weights = createRandomWeights(7, architecture);
+    const y = randomPlane(37, 21, 3);
+    const expected = await (await referenceBackend.createSession(weights)).run(y, 37, 21);
+    const small = withLimits(device, { maxUniformBufferBindingSize: 2048 });
+    const session = await webgpuBackend.createSession(weights, { gpuDevice: small });
+    expect(maxAbsDiff(await session.run(y, 37, 21), expected)).toBeLessThan(PRECISION_TOLERANCE.f32);
+    await session.dispose();
+    const tooSmall = withLimits(device, { maxUniformBufferBindingSize: 1024 });
+    expect(await rejection(webgpuBackend.createSession(weights, { gpuDevice: tooSmall }))).toMatchObject({
+      code: 'E_LIMIT',
+      details: { limit: 'maxUniformBufferBindingSize', value: 12, max: 4 },
+    });
+  });
 });
 
 describe('webgpu session failures', () => {
