@@ -2,8 +2,9 @@
 // run is timed (median of a few after one warm-up, which compiles the shaders).
 import { createRandomWeights, describeGraph, VDSR_PAPER } from '@vdsr/core';
 
-export const SIZES = [32, 64];
-export const RUNS = 3;
+/** Tile sides and timed runs: each run takes seconds on lavapipe, tens of seconds on SwiftShader. */
+export const NODE_PLAN = { sizes: [32, 64], runs: 5 };
+export const BROWSER_PLAN = { sizes: [32], runs: 3 };
 export const weights = createRandomWeights(2016, VDSR_PAPER);
 export const { flopsPerPixel } = describeGraph(VDSR_PAPER);
 
@@ -14,32 +15,37 @@ export function plane(size) {
 }
 
 /**
- * Each backend's median ms per tile size: `{ label, precision, size, ms }` rows. `candidates` are
- * `{ label, backend, options? }`; a session is made once per candidate and disposed after.
+ * Each backend's median ms per tile size of `plan`: `{ label, precision, size, ms }` rows.
+ * `candidates` are `{ label, backend, options? }`, one session each. The timed runs take turns (one run of each
+ * candidate per round), so that load from other work on a shared machine falls on all of them alike.
  */
-export async function measureAll(candidates, log = () => {}) {
-  const rows = [];
-  for (const { label, backend, options } of candidates) {
-    const session = await backend.createSession(weights, options);
-    try {
-      for (const size of SIZES) {
-        const y = plane(size);
-        await session.run(y, size, size);
-        const times = [];
-        for (let i = 0; i < RUNS; i++) {
+export async function measureAll(candidates, { sizes, runs }, log = () => {}) {
+  const sessions = [];
+  try {
+    for (const { backend, options } of candidates)
+      sessions.push(await backend.createSession(weights, options));
+    const rows = [];
+    for (const size of sizes) {
+      const y = plane(size);
+      for (const session of sessions) await session.run(y, size, size);
+      const times = sessions.map(() => []);
+      for (let round = 0; round < runs; round++) {
+        for (const [i, session] of sessions.entries()) {
           const start = performance.now();
           await session.run(y, size, size);
-          times.push(performance.now() - start);
+          times[i].push(performance.now() - start);
         }
-        const ms = times.sort((a, b) => a - b)[RUNS >> 1];
-        rows.push({ label, precision: session.precision ?? 'f32', size, ms });
-        log(`${label} ${size}: ${ms.toFixed(0)} ms`);
       }
-    } finally {
-      await session.dispose();
+      for (const [i, { label }] of candidates.entries()) {
+        const ms = times[i].sort((a, b) => a - b)[runs >> 1];
+        rows.push({ label, precision: sessions[i].precision ?? 'f32', size, ms });
+        log(`${label} ${sessions[i].precision ?? 'f32'} ${size}: ${ms.toFixed(0)} ms`);
+      }
     }
+    return rows;
+  } finally {
+    for (const session of sessions) await session.dispose();
   }
-  return rows;
 }
 
 /** GFLOP/s of a row. */

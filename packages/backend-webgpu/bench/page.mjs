@@ -5,7 +5,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { onnxruntimeWebGpuBackend } from '@vdsr/backend-onnxruntime/web';
 import { createTfjsBackend } from '@vdsr/backend-tfjs';
 import { describeAdapter, webgpuBackend } from '../dist/web.js';
-import { measureAll } from './measure.mjs';
+import { BROWSER_PLAN, measureAll } from './measure.mjs';
 
 async function bench() {
   const adapter = await navigator.gpu.requestAdapter();
@@ -24,7 +24,7 @@ async function bench() {
       options: { threads: 1, wasmPaths: `${location.origin}/ort/` },
     },
   ];
-  const rows = await measureAll(candidates, (line) => console.log(line));
+  const rows = await measureAll(candidates, BROWSER_PLAN, (line) => console.log(line));
   return { adapter: describeAdapter(adapter), shaderF16: f16, rows };
 }
 

@@ -1,28 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumMissing, launchChromium, serveStatic } from '@vdsr/browser-testing';
-import { build } from 'esbuild';
+import { chromiumMissing, launchChromium } from '@vdsr/browser-testing';
 import { describe, expect, it } from 'vitest';
 import type { PageResult } from './browser/conformance-page.js';
+import { servePage } from './browser/serve-page.fixture.js';
 
 describe.skipIf(chromiumMissing())('webgpu in headless Chromium (SwiftShader)', () => {
   it('passes the core conformance suite through the web entry', async () => {
     const root = await mkdtemp(join(tmpdir(), 'vdsr-webgpu-'));
-    await build({
-      entryPoints: [join(import.meta.dirname, 'browser/conformance-page.ts')],
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      outfile: join(root, 'suite.js'),
-      logLevel: 'error',
-    });
-    await writeFile(
-      join(root, 'index.html'),
-      '<!doctype html><script type="module" src="suite.js"></script>',
-    );
-    const server = await serveStatic(root);
+    const server = await servePage(join(import.meta.dirname, 'browser/conformance-page.ts'), root);
     const browser = await launchChromium({ webgpu: true });
     try {
       const page = await browser.newPage();
