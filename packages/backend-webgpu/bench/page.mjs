@@ -18,7 +18,7 @@ async function bench() {
       backend: createTfjsBackend({ name: 'tfjs-webgpu', tf, tfjsBackend: 'webgpu' }),
     },
     {
-      label: 'onnxruntime-web webgpu EP',
+      label: 'onnxruntime-web webgpu EP (1 wasm thread)',
       backend: onnxruntimeWebGpuBackend,
       // The page is not cross-origin isolated: onnxruntime-web's wasm part runs on one thread.
       options: { threads: 1, wasmPaths: `${location.origin}/ort/` },

@@ -24,7 +24,7 @@ export function printTable(title, rows, cpuRows) {
     `${row.size} x ${row.size}`,
     row.ms.toFixed(0),
     gflops(row).toFixed(2),
-    (gflops(row) / cpuRate.get(row.size)).toFixed(2),
+    (gflops(row) / cpuRate.get(row.size)).toFixed(3),
   ];
   console.log(
     [
