@@ -25,6 +25,18 @@ function sessionOptions({ threads }: SessionOptions): InferenceSession.SessionOp
   };
 }
 
+/** A worker thread with onnxruntime-node's session of `model` (the ONNX bytes, handed over). */
+export function startOrtNodeWorker(model: Uint8Array, options: SessionOptions): Promise<WorkerEngine> {
+  return WorkerEngine.start('onnxruntime', {
+    // The worker loads the copy of onnxruntime-node this package resolves to, wherever it runs from.
+    runtime: createRequire(import.meta.url).resolve('onnxruntime-node'),
+    model,
+    options: sessionOptions(options),
+    input: VDSR_INPUT,
+    output: VDSR_OUTPUT,
+  });
+}
+
 /**
  * VDSR on onnxruntime-node's CPU execution provider, all graph optimisations on, in a worker thread
  * per session: onnxruntime-node runs a session on the thread that calls it, synchronously.
@@ -35,13 +47,5 @@ export const onnxruntimeBackend: Backend = createOrtBackend({
   runtime: 'onnxruntime-node',
   // Loaded here as well, so that a missing or broken install shows in isAvailable().
   load: () => import('onnxruntime-node'),
-  open: (_ort, model, options) =>
-    WorkerEngine.start('onnxruntime', {
-      // The worker loads the copy of onnxruntime-node this package resolves to, wherever it runs from.
-      runtime: createRequire(import.meta.url).resolve('onnxruntime-node'),
-      model,
-      options: sessionOptions(options),
-      input: VDSR_INPUT,
-      output: VDSR_OUTPUT,
-    }),
+  open: (_ort, model, options) => startOrtNodeWorker(model, options),
 });

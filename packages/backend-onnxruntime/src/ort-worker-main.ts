@@ -51,17 +51,20 @@ export function ortWorkerMain(threads: typeof WorkerThreads, load: (path: string
           session.release().finally(() => port.close());
           return;
         }
-        const input = new ort.Tensor('float32', request.y, [1, 1, request.height, request.width]);
-        session.run({ [data.input]: input }).then((outputs) => {
-          const output = outputs[data.output]?.data;
-          if (!(output instanceof Float32Array)) return reply({ type: 'done', output });
-          // Handed over without a copy when the array owns its whole buffer.
-          const own =
-            output.byteOffset === 0 && output.byteLength === output.buffer.byteLength
-              ? output
-              : output.slice();
-          reply({ type: 'done', output: own }, [own.buffer as ArrayBuffer]);
-        }, failed);
+        const { y, width, height } = request;
+        // A tensor the runtime refuses fails this run, not the thread.
+        Promise.resolve()
+          .then(() => session.run({ [data.input]: new ort.Tensor('float32', y, [1, 1, height, width]) }))
+          .then((outputs) => {
+            const output = outputs[data.output]?.data;
+            if (!(output instanceof Float32Array)) return reply({ type: 'done', output });
+            // Handed over without a copy when the array owns its whole buffer.
+            const own =
+              output.byteOffset === 0 && output.byteLength === output.buffer.byteLength
+                ? output
+                : output.slice();
+            reply({ type: 'done', output: own }, [own.buffer as ArrayBuffer]);
+          }, failed);
       });
       reply({ type: 'ready' });
     },
