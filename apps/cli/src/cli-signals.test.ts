@@ -61,12 +61,12 @@ describe('vdsr upscale: SIGINT, SIGTERM and SIGHUP', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ] as const)(
-    'on %s stops the run: no partial or temporary file, the finished ones in --json, exit %i',
-    async (signal, code) => {
+    'on %s stops the run: no partial or temporary file, the finished ones in --json, ended by the signal (shells: %i)',
+    async (signal, _code) => {
       const { work, sent, result } = await interruptSecondFile(signal.toLowerCase(), signal);
       expect(sent).toBe(true);
-      expect(result.signal).toBeNull();
-      expect(result.code).toBe(code);
+      // Ended by the signal's default action after cleaning up, so a shell reports 128 + its number.
+      expect(result).toMatchObject({ signal, code: null });
       expect(result.stderr).toContain(`vdsr: interrupted (${signal})`);
       const reports = JSON.parse(result.stdout) as { input: string; ok: boolean; error?: string }[];
       expect(reports).toEqual([
