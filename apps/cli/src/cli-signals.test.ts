@@ -24,8 +24,11 @@ beforeAll(async () => {
 });
 afterAll(() => remove());
 
-/** Upscales a small image then a slow one with --json, and sends `signal` once the first is written. */
-async function interruptSecondFile(name: string, signal: NodeJS.Signals) {
+/**
+ * Upscales a small image then a slow one with --json, and sends `signal` (`times` over) once the
+ * first is written.
+ */
+async function interruptSecondFile(name: string, signal: NodeJS.Signals, times = 1) {
   const work = join(dir, name);
   await mkdir(work);
   await rawImage(8, 8, 3).png().toFile(join(work, 'a-first.png'));
@@ -47,7 +50,7 @@ async function interruptSecondFile(name: string, signal: NodeJS.Signals) {
   const poll = setInterval(() => {
     if (!sent && existsSync(join(work, 'a-first@2x.png'))) {
       sent = true;
-      child.kill(signal);
+      for (let i = 0; i < times; i++) child.kill(signal);
     }
   }, 20);
   const result = await done;
@@ -78,6 +81,16 @@ describe('vdsr upscale: SIGINT, SIGTERM and SIGHUP', () => {
       expect(await tempFiles(work)).toEqual([]);
     },
   );
+});
+
+describe('vdsr upscale: a second signal', () => {
+  it('ends the process by that signal at once, leaving no temporary file', async () => {
+    const { work, sent, result } = await interruptSecondFile('twice', 'SIGTERM', 2);
+    expect(sent).toBe(true);
+    expect(result).toMatchObject({ signal: 'SIGTERM', code: null });
+    expect((await readdir(work)).filter((n) => n.includes('@'))).toEqual(['a-first@2x.png']);
+    expect(await tempFiles(work)).toEqual([]);
+  });
 });
 
 describe('vdsr upscale: temporary files of a killed run', () => {
