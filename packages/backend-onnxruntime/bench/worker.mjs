@@ -70,5 +70,43 @@ async function tileBudgets() {
   console.log(`medians of 3 in turns; load average ${load()} (after)\n`);
 }
 
+/**
+ * One full tile at each budget, as almost every tile of a large image is: network time per output
+ * pixel (the inner square; the halo is recomputed by the neighbours).
+ */
+async function fullTiles() {
+  const budgets = [96, 192, 384];
+  const session = await onnxruntimeBackend.createSession(weights, { threads });
+  console.log(`full tiles of a large image by budget, ${threads} threads, load average ${load()} (before)`);
+  const area = ({ outer }) => outer.width * outer.height;
+  const tiles = budgets.map((mib) =>
+    planTiles(8000, 6000, { memoryBudget: mib * MiB }).reduce((a, b) => (area(b) > area(a) ? b : a)),
+  );
+  const tasks = tiles.map(({ outer }) => {
+    const y = plane(outer.width, outer.height);
+    return () => session.run(y, outer.width, outer.height);
+  });
+  const results = await interleaved(tasks, { warmup: 0, runs: 3 });
+  await session.dispose();
+  const perPixel = (i) => results[i].cpuMs / (tiles[i].inner.width * tiles[i].inner.height);
+  table(
+    ['budget', 'tile (outer)', 'inner', 'wall ms', 'CPU ms', 'CPU µs per output pixel', 'vs 96 MiB'],
+    budgets.map((mib, i) => {
+      const { outer, inner } = tiles[i];
+      return [
+        `${mib} MiB`,
+        `${outer.width} x ${outer.height}`,
+        `${inner.width} x ${inner.height}`,
+        fixed(results[i].ms, 0),
+        fixed(results[i].cpuMs, 0),
+        fixed(1000 * perPixel(i), 2),
+        `${fixed((100 * perPixel(i)) / perPixel(0) - 100)}%`,
+      ];
+    }),
+  );
+  console.log(`medians of 3 in turns; load average ${load()} (after)\n`);
+}
+
 await workerVersusMainThread();
 await tileBudgets();
+await fullTiles();
