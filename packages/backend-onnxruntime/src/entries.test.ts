@@ -59,7 +59,7 @@ describe('built entries (run `build` first)', () => {
     async (_, load) => {
       const { onnxruntimeBackend } = (await load()) as typeof import('./node.js');
       // Linux lists a process's threads in /proc; elsewhere the count stays 0 and says nothing.
-    const threads = () => (existsSync('/proc/self/task') ? readdirSync('/proc/self/task').length : 0);
+      const threads = () => (existsSync('/proc/self/task') ? readdirSync('/proc/self/task').length : 0);
       const before = threads();
       const session = await onnxruntimeBackend.createSession(weights, { threads: 1 });
       if (before > 0) expect(threads()).toBeGreaterThan(before);

@@ -1,5 +1,4 @@
 import {
-  assertPlane,
   assertSignal,
   type BackendSession,
   describeValue,
@@ -32,12 +31,15 @@ export class OrtSession implements BackendSession {
    * the engine is still inside this run's native code: that run cannot be interrupted, so it goes on
    * to its end, its result is dropped, and the next queued run starts after it.
    */
-  async run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
-    assertPlane(y, width, height);
-    assertSignal(signal);
-    this.assertOpen();
-    throwIfAborted(signal);
-    const turn = this.runs.push(() => this.runNow(y, width, height, signal));
+  run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
+    const turn = this.runs.run(this.backend, y, width, height, signal, () =>
+      this.runNow(y, width, height, signal),
+    );
+    try {
+      assertSignal(signal);
+    } catch {
+      return turn; // rejected with that E_ARG already
+    }
     return raceSignal(raceSignal(turn, signal), this.disposing.signal, () => this.disposedError());
   }
 
@@ -56,10 +58,9 @@ export class OrtSession implements BackendSession {
     height: number,
     signal?: AbortSignal,
   ): Promise<Float32Array> {
-    // A run on this thread holds it until it ends: let a pending Ctrl-C or abort land first, then
-    // check again (the signal may also have fired, or dispose() come, while the run was queued).
+    // A run on this thread (onnxruntime-web) holds it until it ends: let a pending abort land first.
     await nextMacrotask();
-    this.assertOpen();
+    this.runs.assertOpen(this.backend);
     throwIfAborted(signal);
     let output: unknown;
     try {
@@ -86,10 +87,6 @@ export class OrtSession implements BackendSession {
       'E_BACKEND',
       `This ${this.backend} session was disposed; create a new session to run`,
     );
-  }
-
-  private assertOpen(): void {
-    if (this.runs.closed) throw this.disposedError();
   }
 }
 
