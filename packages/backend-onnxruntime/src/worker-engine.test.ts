@@ -1,4 +1,4 @@
-import { createRandomWeights, VDSR_PAPER } from '@vdsr/core';
+import { createRandomWeights, upscale, VDSR_PAPER } from '@vdsr/core';
 import { describe, expect, it } from 'vitest';
 import { startOrtNodeWorker } from './node-backend.js';
 import { buildVdsrOnnxModel } from './onnx/vdsr-graph.js';
@@ -67,6 +67,36 @@ describe('onnxruntime worker thread', () => {
       expect(ticks.filter((t) => t > first!.started && t < first!.ended!).length).toBeGreaterThan(2);
     } finally {
       clearInterval(timer);
+      await session.dispose();
+    }
+  });
+
+  it("makes upscale() reject with E_ABORTED during its only tile, before the tile's native run ends", async () => {
+    const controller = new AbortController();
+    const { runs, engine } = watched(await startOrtNodeWorker(paperModel(), { threads: 1 }), () =>
+      controller.abort(),
+    );
+    const session = new OrtSession('onnxruntime', engine);
+    const half = SIDE / 2;
+    const image = {
+      width: half,
+      height: half,
+      channels: 1 as const,
+      data: new Uint8Array(half * half).fill(128),
+    };
+    try {
+      const upscaling = upscale(
+        image,
+        { scale: 2 },
+        { session, architecture: VDSR_PAPER, signal: controller.signal },
+      );
+      const error = await upscaling.catch((e: unknown) => e);
+      const rejectedAt = performance.now();
+      expect(error).toMatchObject({ code: 'E_ABORTED' });
+      expect(runs).toHaveLength(1);
+      expect(runs[0]!.ended).toBeUndefined();
+      expect(rejectedAt).toBeGreaterThan(runs[0]!.started);
+    } finally {
       await session.dispose();
     }
   });
