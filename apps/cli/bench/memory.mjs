@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRandomWeights, serializeWeights, VDSR_PAPER } from '@vdsr/core';
-import sharp from 'sharp';
+import { photoLike } from './inputs.mjs';
 
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'vdsr-bench-memory-'));
@@ -17,19 +17,6 @@ writeFileSync(
   weights,
   await serializeWeights(createRandomWeights(2016, { ...VDSR_PAPER, depth: 3 }), { dtype: 'F32' }),
 );
-
-/** A photo-like input: smooth gradients with noise, RGB 8-bit PNG. */
-async function input(width, height) {
-  const path = join(dir, `${width}x${height}.png`);
-  const noise = await sharp({
-    create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
-  })
-    .blur(1.5)
-    .png({ compressionLevel: 1 })
-    .toBuffer();
-  await sharp(noise).png({ compressionLevel: 1 }).toFile(path);
-  return path;
-}
 
 const gnuTime = existsSync('/usr/bin/time');
 
@@ -68,7 +55,7 @@ const settings = [
 try {
   const rows = [];
   for (const [width, height] of sizes) {
-    const file = await input(width, height);
+    const file = await photoLike(dir, width, height);
     for (const [name, extra] of settings) {
       const { mib, seconds } = measure(file, extra);
       rows.push({

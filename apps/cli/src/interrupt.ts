@@ -18,9 +18,22 @@ export interface Interrupt {
 }
 
 /**
- * The first SIGINT, SIGTERM or SIGHUP aborts the returned signal, so the work in flight stops at its
- * next check and cleans up after itself; a second one means the user will not wait: `onForce` runs,
- * then the process exits with that signal's code.
+ * Ends the process by `signal` with the system's default action, as if vdsr had never handled it: the
+ * parent sees a process killed by that signal (a shell reports 128 + its number). Not process.exit(),
+ * which waits for the native code running on worker threads (an onnxruntime-node tile, seconds) and
+ * then aborts the process as onnxruntime-node returns into a thread being torn down.
+ */
+export function endWithSignal(signal: InterruptSignal): void {
+  // Should the signal not end the process after all, it still exits with the same code.
+  process.exitCode = interruptedExitCode(signal);
+  process.removeAllListeners(signal);
+  process.kill(process.pid, signal);
+}
+
+/**
+ * The first SIGINT, SIGTERM or SIGHUP aborts the returned signal, so the work in flight stops (at
+ * once: tiles run off the main thread) and cleans up after itself; a second one means the user will
+ * not wait: `onForce` runs, then the process ends with that signal.
  */
 export function listenForInterrupt(onForce: () => void): Interrupt {
   const controller = new AbortController();
@@ -32,7 +45,7 @@ export function listenForInterrupt(onForce: () => void): Interrupt {
       return;
     }
     onForce();
-    process.exit(interruptedExitCode(signal));
+    endWithSignal(signal);
   };
   for (const signal of INTERRUPT_SIGNALS) process.on(signal, onSignal);
   return {

@@ -7,7 +7,7 @@ import { evalCommand } from './commands/eval.js';
 import { infoCommand } from './commands/info.js';
 import { upscaleCommand } from './commands/upscale.js';
 import { errorMessage } from './error-message.js';
-import { type InterruptSignal, interruptedExitCode, listenForInterrupt } from './interrupt.js';
+import { type InterruptSignal, listenForInterrupt } from './interrupt.js';
 
 export const USAGE_EXIT_CODE = 2;
 
@@ -40,13 +40,16 @@ function generalHelp(): string {
   ].join('\n');
 }
 
-function interrupted(signal: InterruptSignal): number {
+/** How a run ended: its exit code, or the signal that interrupted it (the process should end by it). */
+export type Outcome = number | InterruptSignal;
+
+function interrupted(signal: InterruptSignal): Outcome {
   process.stderr.write(`vdsr: interrupted (${signal})\n`);
-  return interruptedExitCode(signal);
+  return signal;
 }
 
-/** Runs the CLI on `argv` (without node and the script) and resolves to the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+/** Runs the CLI on `argv` (without node and the script) and resolves to how it ended. */
+export async function main(argv: readonly string[]): Promise<Outcome> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     process.stderr.write(generalHelp());

@@ -1,11 +1,12 @@
 // The network's GFLOP/s on onnxruntime-node beside this machine's fp32 MatMul rate, and the whole
 // sharp-to-sharp pipeline against the network alone. Reports; asserts nothing. Run after `build`.
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createRandomWeights, describeGraph, upscale, VDSR_PAPER } from '@vdsr/core';
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
 import { encodeOnnxModel, onnxruntimeBackend } from '../dist/node.js';
+import { fixed, interleaved, load, nodeSessionOptions, plane, table } from './measure.mjs';
 
 const { values } = parseArgs({ options: { threads: { type: 'string' } } });
 const threads = values.threads === undefined ? availableParallelism() : Number(values.threads);
@@ -13,38 +14,9 @@ if (!Number.isInteger(threads) || threads < 1)
   throw new Error(`Expected --threads N (N >= 1) but got ${values.threads}`);
 
 const SIZES = [256, 512, 1024];
+const gflops = (flop, ms) => flop / ms / 1e6;
 const MATMUL = 2048;
 const PIPELINE = 1024;
-
-/**
- * Median wall time (ms) of each task over `runs` rounds after `warmup` rounds. The tasks take turns
- * within a round, so that load from elsewhere on the machine weighs on all of them alike.
- */
-async function interleaved(tasks, { warmup, runs }) {
-  for (let i = 0; i < warmup; i++) for (const task of tasks) await task();
-  const samples = tasks.map(() => []);
-  for (let i = 0; i < runs; i++) {
-    for (const [t, task] of tasks.entries()) {
-      const start = performance.now();
-      const detail = await task();
-      samples[t].push({ ms: performance.now() - start, detail });
-    }
-  }
-  return samples.map((s) => s.sort((a, b) => a.ms - b.ms)[s.length >> 1]);
-}
-
-const gflops = (flop, ms) => flop / ms / 1e6;
-const fixed = (v, digits = 1) => v.toFixed(digits);
-function table(header, rows) {
-  const line = (cells) => `| ${cells.join(' | ')} |`;
-  console.log([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n'));
-}
-
-function plane(width, height) {
-  const data = new Float32Array(width * height);
-  for (let i = 0; i < data.length; i++) data[i] = ((i * 7919) % 251) / 255;
-  return data;
-}
 
 /** C = A.B at n x n x n with B a constant: the runtime's own best case, same threads. */
 async function matmulSession(n) {
@@ -57,13 +29,7 @@ async function matmulSession(n) {
       outputs: [{ name: 'c', shape: [n, n] }],
     },
   });
-  const session = await ort.InferenceSession.create(model, {
-    executionProviders: ['cpu'],
-    graphOptimizationLevel: 'all',
-    intraOpNumThreads: threads,
-    interOpNumThreads: 1,
-    extra: { session: { intra_op: { allow_spinning: '0' } } }, // as the backend's sessions
-  });
+  const session = await ort.InferenceSession.create(model, nodeSessionOptions(threads));
   const a = new ort.Tensor('float32', plane(n, n), [n, n]);
   return { run: () => session.run({ a }), release: () => session.release() };
 }
@@ -95,11 +61,7 @@ async function main() {
   const weights = createRandomWeights(2016, VDSR_PAPER);
   console.log(
     `onnxruntime-node ${ort.env.versions.node}, ${cpus()[0]?.model ?? 'unknown CPU'} (${availableParallelism()} cores), ` +
-      `${threads} threads, load average ${loadavg()
-        .map((l) => fixed(l, 2))
-        .join(
-          ' ',
-        )}\nVDSR paper network (random weights): ${fixed(flopsPerPixel / 1e6, 3)} MFLOP per output pixel\n`,
+      `${threads} threads, load average ${load()}\nVDSR paper network (random weights): ${fixed(flopsPerPixel / 1e6, 3)} MFLOP per output pixel\n`,
   );
   const matmul = await matmulSession(MATMUL);
   const session = await onnxruntimeBackend.createSession(weights, { threads });

@@ -6,10 +6,10 @@ import {
   VdsrError,
   type VdsrWeights,
 } from '@vdsr/core/backend';
-import type { InferenceSession } from 'onnxruntime-web';
 import { isMissingPackage } from './missing-runtime.js';
 import { buildVdsrOnnxModel } from './onnx/vdsr-graph.js';
 import type { Ort } from './ort.js';
+import type { OrtEngine } from './ort-engine.js';
 import { message, OrtSession } from './ort-session.js';
 
 export interface OrtBackendSpec {
@@ -21,8 +21,8 @@ export interface OrtBackendSpec {
    * an entry needs only its own runtime installed.
    */
   load(): Promise<Ort>;
-  /** The runtime's options for a new session. */
-  sessionOptions(ort: Ort, options: SessionOptions): InferenceSession.SessionOptions;
+  /** Starts the runtime's session of `model` (the ONNX bytes, handed over) with the caller's options. */
+  open(ort: Ort, model: Uint8Array, options: SessionOptions): Promise<OrtEngine>;
   /** The sessions' preferred tile memory (BackendSession.memoryBudget); the core's default if unset. */
   readonly memoryBudget?: number;
   /** Whether it can run here once the runtime loaded (default: available at the registered priority). */
@@ -85,8 +85,7 @@ export function createOrtBackend(spec: OrtBackendSpec): Backend {
       const starting = (async () => {
         const ort = await load();
         try {
-          const session = await ort.InferenceSession.create(model, spec.sessionOptions(ort, options));
-          return new OrtSession(spec.name, ort, session, spec.memoryBudget);
+          return new OrtSession(spec.name, await spec.open(ort, model, options), spec.memoryBudget);
         } catch (error) {
           throw new VdsrError('E_BACKEND', `${spec.name} could not create a session: ${message(error)}`, {
             cause: error,

@@ -1,47 +1,55 @@
 import {
-  assertPlane,
   assertSignal,
   type BackendSession,
   describeValue,
   nextMacrotask,
   RunQueue,
+  raceSignal,
   throwIfAborted,
   VdsrError,
 } from '@vdsr/core/backend';
-import type { InferenceSession } from 'onnxruntime-web';
-import { VDSR_INPUT, VDSR_OUTPUT } from './onnx/vdsr-graph.js';
-import type { Ort } from './ort.js';
+import type { OrtEngine } from './ort-engine.js';
 
 /**
- * One onnxruntime InferenceSession of the VDSR graph, reused for every tile size (the graph's height
- * and width are symbolic). Runs are queued one after another: the runtime already spreads one run
- * over all its threads, and onnxruntime-web does not accept concurrent runs of one session.
+ * One onnxruntime session of the VDSR graph, reused for every tile size (the graph's height and width
+ * are symbolic). Runs are queued one after another: the runtime already spreads one run over all its
+ * threads, and onnxruntime-web does not accept concurrent runs of one session.
  */
 export class OrtSession implements BackendSession {
   readonly precision = 'f32';
   private readonly runs = new RunQueue();
+  private readonly disposing = new AbortController();
 
   constructor(
     readonly backend: string,
-    private readonly ort: Ort,
-    private readonly session: InferenceSession,
+    private readonly engine: OrtEngine,
     readonly memoryBudget?: number,
   ) {}
 
-  async run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
-    assertPlane(y, width, height);
-    assertSignal(signal);
-    this.assertOpen();
-    throwIfAborted(signal);
-    return this.runs.push(() => this.runNow(y, width, height, signal));
+  /**
+   * Rejects as soon as `signal` fires (E_ABORTED) or the session is disposed (E_BACKEND), even while
+   * the engine is still inside this run's native code: that run cannot be interrupted, so it goes on
+   * to its end, its result is dropped, and the next queued run starts after it.
+   */
+  run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
+    const turn = this.runs.run(this.backend, y, width, height, signal, () =>
+      this.runNow(y, width, height, signal),
+    );
+    try {
+      assertSignal(signal);
+    } catch {
+      return turn; // rejected with that E_ARG already
+    }
+    return raceSignal(raceSignal(turn, signal), this.disposing.signal, () => this.disposedError());
   }
 
   /**
-   * Rejects the runs still queued with E_BACKEND, discards the result of the one in progress (a
-   * native run cannot be interrupted), then releases the native session.
+   * Rejects the runs queued or in progress with E_BACKEND at once, then releases the runtime's session
+   * once the run in progress (if any) has ended.
    */
   dispose(): Promise<void> {
-    return this.runs.close(() => this.session.release());
+    this.disposing.abort();
+    return this.runs.close(() => this.engine.release());
   }
 
   private async runNow(
@@ -50,23 +58,19 @@ export class OrtSession implements BackendSession {
     height: number,
     signal?: AbortSignal,
   ): Promise<Float32Array> {
-    // A native run holds the thread until it ends: let a pending Ctrl-C or abort land first, then
-    // check again (the signal may also have fired, or dispose() come, while the run was queued).
+    // A run on this thread (onnxruntime-web) holds it until it ends: let a pending abort land first.
     await nextMacrotask();
-    this.assertOpen();
+    this.runs.assertOpen(this.backend);
     throwIfAborted(signal);
-    const input = new this.ort.Tensor('float32', y, [1, 1, height, width]);
     let output: unknown;
     try {
-      const outputs = await this.session.run({ [VDSR_INPUT]: input });
-      output = outputs[VDSR_OUTPUT]?.data;
+      output = await this.engine.run(y, width, height);
     } catch (error) {
+      if (error instanceof VdsrError) throw error;
       throw new VdsrError(
         'E_BACKEND',
         `${this.backend} failed to run a ${width} x ${height} tile: ${message(error)}`,
-        {
-          cause: error,
-        },
+        { cause: error },
       );
     }
     if (!(output instanceof Float32Array) || output.length !== y.length) {
@@ -75,18 +79,14 @@ export class OrtSession implements BackendSession {
         `Expected a Float32Array of length ${y.length} from ${this.backend} but received ${describeValue(output)}`,
       );
     }
-    this.assertOpen();
-    throwIfAborted(signal);
     return output;
   }
 
-  private assertOpen(): void {
-    if (this.runs.closed) {
-      throw new VdsrError(
-        'E_BACKEND',
-        `This ${this.backend} session was disposed; create a new session to run`,
-      );
-    }
+  private disposedError(): VdsrError {
+    return new VdsrError(
+      'E_BACKEND',
+      `This ${this.backend} session was disposed; create a new session to run`,
+    );
   }
 }
 

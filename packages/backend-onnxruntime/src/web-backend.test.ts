@@ -105,7 +105,7 @@ describe('onnxruntime-web options', () => {
       name: 'stalled',
       runtime: 'onnxruntime-web',
       load: () => new Promise(() => undefined),
-      sessionOptions: () => ({}),
+      open: () => new Promise(() => undefined),
       startTimeout: () => 30,
       stalledHint: 'try threads: 1',
     });

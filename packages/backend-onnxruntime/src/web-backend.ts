@@ -1,6 +1,7 @@
 import type { Availability, Backend, SessionOptions } from '@vdsr/core/backend';
 import type { Ort } from './ort.js';
 import { createOrtBackend } from './ort-backend.js';
+import { inThreadEngine } from './ort-engine.js';
 import { assertWebOptions, DEFAULT_START_TIMEOUT, type WebExecutionProvider } from './web-options.js';
 import { probeWebGpu } from './webgpu-adapter.js';
 
@@ -22,14 +23,16 @@ function webOrtBackend(name: string, defaultProviders: readonly WebExecutionProv
     assertOptions: assertWebOptions,
     startTimeout: (options: SessionOptions) => options.startTimeout ?? DEFAULT_START_TIMEOUT,
     stalledHint: STALLED_HINT,
-    sessionOptions: (ort: Ort, { threads, wasmPaths, executionProviders }: SessionOptions) => {
+    open: async (ort: Ort, model: Uint8Array, options: SessionOptions) => {
+      const { threads, wasmPaths, executionProviders } = options;
       // onnxruntime-web reads its wasm settings once, when its first session starts.
       if (threads !== undefined) ort.env.wasm.numThreads = threads;
       if (wasmPaths !== undefined) ort.env.wasm.wasmPaths = wasmPaths;
-      return {
+      const session = await ort.InferenceSession.create(model, {
         executionProviders: [...(executionProviders ?? defaultProviders)],
-        graphOptimizationLevel: 'all' as const,
-      };
+        graphOptimizationLevel: 'all',
+      });
+      return inThreadEngine(ort, session);
     },
   };
 }

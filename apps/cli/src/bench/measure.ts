@@ -6,6 +6,7 @@ import {
   type VdsrImage,
   type VdsrWeights,
 } from '@vdsr/core';
+import { disposeUpscaler } from '../dispose-upscaler.js';
 
 export interface BenchResult {
   readonly backend: string;
@@ -75,6 +76,6 @@ export async function measureBackend(options: MeasureOptions): Promise<BenchResu
       peakRssMiB: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
-    await upscaler.dispose();
+    await disposeUpscaler(upscaler, signal);
   }
 }

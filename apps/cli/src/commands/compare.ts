@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { type Command, type OptionValues, UsageError } from '../command.js';
 import { type Crop, defaultCrop } from '../compare/layout.js';
 import { type Column, renderComparison } from '../compare/render.js';
+import { disposeUpscaler } from '../dispose-upscaler.js';
 import { bicubicUpscale, degrade, modcrop, type Score, score } from '../eval/protocol.js';
 import { readImage8 } from '../eval/read-image.js';
 import { intListOption, intOption, stringOption } from '../option-values.js';
@@ -112,7 +113,7 @@ export const compareCommand: Command = {
       const target = { width: hr.width, height: hr.height };
       vdsr = await upscaler.upscale(lr, target, { signal, tileSize: intOption(values, 'tile') });
     } finally {
-      await upscaler.dispose();
+      await disposeUpscaler(upscaler, signal);
     }
     const nearest = await nearestUpscale(lr, hr.width, hr.height);
     const bicubic = bicubicUpscale(lr, hr.width, hr.height);

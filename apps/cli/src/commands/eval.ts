@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_SCALE, type Upscaler, VdsrError } from '@vdsr/core';
 import { type Command, UsageError } from '../command.js';
+import { disposeUpscaler } from '../dispose-upscaler.js';
 import { errorMessage } from '../error-message.js';
 import { type Dataset, readDataset } from '../eval/dataset.js';
 import { evaluate } from '../eval/evaluate.js';
@@ -100,7 +101,7 @@ export const evalCommand: Command = {
       );
     } finally {
       progress.finish();
-      await upscaler?.dispose();
+      await disposeUpscaler(upscaler, signal);
     }
     return failed ? 1 : 0;
   },

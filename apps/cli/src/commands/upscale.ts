@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { DEFAULT_MAX_SCALE } from '@vdsr/core';
 import { DEFAULT_LIMIT_INPUT_PIXELS } from '@vdsr/sharp';
 import { type Command, UsageError } from '../command.js';
+import { disposeUpscaler } from '../dispose-upscaler.js';
 import { errorMessage } from '../error-message.js';
 import { intOption, stringOption } from '../option-values.js';
 import { createBatchProgress } from '../progress.js';
@@ -196,6 +197,6 @@ async function runBatch(
     }
   } finally {
     progress.finish();
-    await settings.upscaler.dispose();
+    await disposeUpscaler(settings.upscaler, signal);
   }
 }

@@ -23,6 +23,7 @@ export { describeGraph, type GraphDescription } from '../graph/describe.js';
 export { nextMacrotask } from '../reference/yield.js';
 export type { ConvLayerWeights, VdsrWeights } from '../weights/types.js';
 export { assertPlane, assertSessionOptions } from './args.js';
+export { raceSignal } from './race-signal.js';
 export { type BackendFactory, type RegisterOptions, registerBackend } from './registry.js';
 export { RunQueue } from './run-queue.js';
 export { assertWeights } from './weights.js';

@@ -1,6 +1,7 @@
 import type { BackendSession } from '../backend.js';
 import { assertPlane } from '../backends/args.js';
-import { abortError, argError, assertSignal, throwIfAborted, VdsrError } from '../errors.js';
+import { raceSignal } from '../backends/race-signal.js';
+import { argError, assertSignal, throwIfAborted, VdsrError } from '../errors.js';
 import { checkPlanOptions, type PlanOptions, planTiles, type Rect, type Tile } from './plan.js';
 
 export interface TileProgress {
@@ -30,29 +31,6 @@ export function checkTiledOptions(options: TiledOptions): void {
     throw argError('onProgress', 'a function', onProgress);
 }
 
-/**
- * The backend's run, rejected with E_ABORTED as soon as the signal fires even if the backend only
- * notices later: the caller is never held by a tile that will be thrown away.
- */
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-    if (signal.aborted) onAbort();
-  });
-}
-
 /** One session run that must give back a plane of the input's size; anything else is E_BACKEND. */
 export async function runChecked(
   session: BackendSession,
@@ -60,7 +38,7 @@ export async function runChecked(
   rect: Rect,
   signal: AbortSignal | undefined,
 ): Promise<Float32Array> {
-  const output = await raceAbort(session.run(input, rect.width, rect.height, signal), signal);
+  const output = await raceSignal(session.run(input, rect.width, rect.height, signal), signal);
   if (!(output instanceof Float32Array) || output.length !== input.length) {
     throw new VdsrError(
       'E_BACKEND',
