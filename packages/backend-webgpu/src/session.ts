@@ -1,8 +1,7 @@
 /// <reference types="@webgpu/types" />
 import {
-  assertPlane,
-  assertSignal,
   type BackendSession,
+  RunQueue,
   type SessionLimits,
   throwIfAborted,
   VdsrError,
@@ -53,8 +52,7 @@ export class WebgpuSession implements BackendSession {
   #network: GpuNetwork | undefined;
   #tile: TileBuffers | undefined;
   #lost: GPUDeviceLostInfo | undefined;
-  #disposing: Promise<void> | undefined;
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #runs = new RunQueue();
 
   constructor({ name, device, ownsDevice, network }: SessionParts) {
     this.backend = name;
@@ -70,28 +68,22 @@ export class WebgpuSession implements BackendSession {
   }
 
   run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
-    const turn = this.#queue.then(() => this.#run(y, width, height, signal));
-    this.#queue = turn.catch(() => undefined);
-    return turn;
+    return this.#runs.run(this.backend, y, width, height, signal, () => this.#run(y, width, height, signal));
   }
 
   /**
-   * Rejects the runs still queued with E_BACKEND (#usable sees the dispose), lets the one in progress
-   * end, then frees the buffers (and the device, if the session made it).
+   * Rejects the runs still queued with E_BACKEND, lets the one in progress end, then frees the
+   * buffers (and the device, if the session made it).
    */
   dispose(): Promise<void> {
-    this.#disposing ??= this.#queue.then(() => {
+    return this.#runs.close(() => {
       this.#release();
       if (this.#ownsDevice) this.#device.destroy();
     });
-    return this.#disposing;
   }
 
   async #run(y: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array> {
-    assertPlane(y, width, height);
-    assertSignal(signal);
     const network = this.#usable();
-    throwIfAborted(signal);
     this.#checkLimits(width, height);
     const pixels = width * height;
     const tile = await this.#tileFor(network, pixels);
@@ -197,16 +189,18 @@ export class WebgpuSession implements BackendSession {
     return new VdsrError('E_BACKEND', `${this.backend} ${what}: ${message(cause)}${lost}`, { cause });
   }
 
+  /** The network, unless the device was lost (which frees it): dispose is RunQueue's check. */
   #usable(): GpuNetwork {
-    if (this.#disposing || !this.#network) {
-      const why = this.#lost
-        ? `its GPU device was lost (${this.#lost.reason}: ${this.#lost.message})`
-        : 'it was disposed';
+    if (!this.#network) {
+      const lost = this.#lost;
+      const why = lost
+        ? `its GPU device was lost (${lost.reason}: ${lost.message})`
+        : 'its buffers were freed';
       throw new VdsrError(
         'E_BACKEND',
         `This ${this.backend} session cannot run: ${why}; create a new session`,
         {
-          cause: this.#lost,
+          cause: lost,
         },
       );
     }
