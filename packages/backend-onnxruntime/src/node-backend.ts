@@ -10,9 +10,10 @@ import { WorkerEngine } from './worker-engine.js';
  * Tiles of up to about 390k pixels (627 x 627 with the halo). A tile no longer holds up Ctrl-C or an
  * abort (it runs on the session's worker thread), so its size only trades memory against the halo
  * recomputed around each tile: a full tile has 15% more pixels than its output here, 21% at 96 MiB,
- * 11% at 384 MiB. On the shared 2-core dev machine (load 5.6-6.2) a full tile took 5.1% less CPU time
- * per output pixel than at 96 MiB, and at 384 MiB 0.9% less; `vdsr upscale` of a 48-megapixel output
- * peaked at 522 MiB with 96 MiB tiles, 739 MiB with these and 1167 MiB with 384 MiB ones.
+ * 11% at 384 MiB. On the 2-core dev machine (quiet) a 1024 x 1024 output took 6% less time than with
+ * 96 MiB tiles (4 tiles rather than 9), while `vdsr upscale` of a 48-megapixel output peaked at 522 MiB
+ * with 96 MiB tiles, 739 MiB with these and 1167 MiB with 384 MiB ones (whose full tiles were 4% cheaper
+ * per output pixel).
  * `pnpm bench` prints both (bench/worker.mjs here, apps/cli/bench/memory.mjs).
  */
 const NODE_MEMORY_BUDGET = 192 * 2 ** 20;
