@@ -9,6 +9,11 @@ export interface OrtWorkerData {
   readonly options: OrtNode.InferenceSession.SessionOptions;
   readonly input: string;
   readonly output: string;
+  /**
+   * Shared with the main thread: 1 while a run is in native code or on its way there. Main waits at
+   * process exit until it is 0, so the thread is never torn down under a native run.
+   */
+  readonly busy: Int32Array;
 }
 
 /** From the main thread: run one tile (its own copy, transferred), or release and end. */
@@ -52,9 +57,15 @@ export function ortWorkerMain(threads: typeof WorkerThreads, load: (path: string
           return;
         }
         const { y, width, height } = request;
+        Atomics.store(data.busy, 0, 1);
+        const idle = () => {
+          Atomics.store(data.busy, 0, 0);
+          Atomics.notify(data.busy, 0);
+        };
         // A tensor the runtime refuses fails this run, not the thread.
         Promise.resolve()
           .then(() => session.run({ [data.input]: new ort.Tensor('float32', y, [1, 1, height, width]) }))
+          .finally(idle)
           .then((outputs) => {
             const output = outputs[data.output]?.data;
             if (!(output instanceof Float32Array)) return reply({ type: 'done', output });

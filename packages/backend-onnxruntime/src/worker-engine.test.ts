@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createRandomWeights, upscale, VDSR_PAPER } from '@vdsr/core';
 import { describe, expect, it } from 'vitest';
 import { startOrtNodeWorker } from './node-backend.js';
@@ -158,4 +160,35 @@ describe('onnxruntime worker thread', () => {
     expect((error as Error).cause).toEqual(new Error('bad shape'));
     await session.dispose();
   });
+});
+
+describe('process exit during a native run', () => {
+  const packageDir = fileURLToPath(new URL('..', import.meta.url));
+  /** A child that starts a paper-network tile on the built package, then ends by `ending` mid-run. */
+  const childEndingWith = (ending: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { createRandomWeights, VDSR_PAPER } from '@vdsr/core';
+         import { onnxruntimeBackend } from './dist/node.js';
+         const session = await onnxruntimeBackend.createSession(createRandomWeights(3, VDSR_PAPER), { threads: 1 });
+         session.run(new Float32Array(${SIDE} * ${SIDE}).fill(0.5), ${SIDE}, ${SIDE});
+         setTimeout(() => { ${ending} }, 300);`,
+      ],
+      { cwd: packageDir, encoding: 'utf8', timeout: 120_000 },
+    );
+
+  // Without the wait at exit, Node tears the worker down under the native run and onnxruntime-node
+  // aborts the process (SIGABRT, "terminate called after throwing an instance of 'Napi::Error'").
+  it('ends with the exit code asked for, not an abort, after process.exit() or an uncaught exception', () => {
+    const exited = childEndingWith('process.exit(3);');
+    expect(exited.stderr).not.toMatch(/terminate called|Aborted/);
+    expect({ status: exited.status, signal: exited.signal }).toEqual({ status: 3, signal: null });
+    const threw = childEndingWith("throw new Error('a bug elsewhere');");
+    expect(threw.stderr).toMatch(/a bug elsewhere/);
+    expect(threw.stderr).not.toMatch(/terminate called/);
+    expect({ status: threw.status, signal: threw.signal }).toEqual({ status: 1, signal: null });
+  }, 240_000);
 });

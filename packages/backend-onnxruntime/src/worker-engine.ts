@@ -9,7 +9,39 @@ import {
   ortWorkerMain,
 } from './ort-worker-main.js';
 
-const WORKER_SOURCE = `(${String(ortWorkerMain)})(require('node:worker_threads'), require);`;
+/**
+ * Valid as a script and as a module: a worker inherits the process's flags, and under
+ * `--input-type=module` its eval source is a module, where `require` does not exist.
+ */
+const WORKER_SOURCE = `Promise.all([import('node:worker_threads'), import('node:module')]).then(([threads, { createRequire }]) => (${String(ortWorkerMain)})(threads, (path) => createRequire(path)(path)));`;
+
+/** What the worker starts with; the engine adds the busy flag. */
+type EngineData = Omit<OrtWorkerData, 'busy'>;
+
+/** The busy flags of the live engines' workers (see OrtWorkerData.busy). */
+const busyFlags = new Set<Int32Array>();
+
+/**
+ * Node tears worker threads down after the process's 'exit' listeners; a native run returning into a
+ * torn-down thread makes onnxruntime-node abort the process (SIGABRT, after process.exit() or an
+ * uncaught exception). So at exit the main thread first waits for the runs in native code to return:
+ * the process then ends as asked, with its exit code, one tile later.
+ */
+function waitForNativeRuns(): void {
+  for (const busy of busyFlags) {
+    while (Atomics.load(busy, 0) === 1) Atomics.wait(busy, 0, 1);
+  }
+}
+
+function trackBusy(busy: Int32Array): void {
+  if (busyFlags.size === 0) process.on('exit', waitForNativeRuns);
+  busyFlags.add(busy);
+}
+
+function untrackBusy(busy: Int32Array): void {
+  busyFlags.delete(busy);
+  if (busyFlags.size === 0) process.off('exit', waitForNativeRuns);
+}
 
 /**
  * An onnxruntime-node InferenceSession on a worker thread of its own, so that the main thread's event
@@ -18,23 +50,27 @@ const WORKER_SOURCE = `(${String(ortWorkerMain)})(require('node:worker_threads')
  * The worker is referenced (keeps the process alive) only while the main thread waits for it, so an
  * idle session does not hold the process open. It is never terminated in the middle of a native
  * run: onnxruntime-node aborts the whole process when a run returns to a thread that is being torn
- * down. For the same reason process.exit() during a run ends in an abort once the run returns; end a
- * process that must stop at once with a signal instead (the vdsr CLI re-raises Ctrl-C).
+ * down. For the same reason process exit (process.exit(), an uncaught exception) waits for a native
+ * run to return (waitForNativeRuns); a process that must stop at once ends by a signal instead (the
+ * vdsr CLI re-raises Ctrl-C).
  */
 export class WorkerEngine implements OrtEngine {
   readonly #worker: Worker;
+  readonly #busy: Int32Array;
   #waiting: { resolve(reply: OrtWorkerReply): void; reject(error: unknown): void } | undefined;
   #failure: VdsrError | undefined;
   #releasing = false;
   readonly #exited: Promise<void>;
 
   private constructor(
-    data: OrtWorkerData,
+    data: EngineData,
     readonly backend: string,
   ) {
+    this.#busy = new Int32Array(new SharedArrayBuffer(4));
+    trackBusy(this.#busy);
     this.#worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: data,
+      workerData: { ...data, busy: this.#busy } satisfies OrtWorkerData,
       transferList: [data.model.buffer as ArrayBuffer],
     });
     this.#worker.on('message', (reply: OrtWorkerReply) => this.#answer(reply));
@@ -44,6 +80,7 @@ export class WorkerEngine implements OrtEngine {
     );
     this.#exited = new Promise((resolve) => {
       this.#worker.once('exit', (code) => {
+        untrackBusy(this.#busy);
         if (!this.#releasing) this.#fail(`ended unexpectedly (exit code ${code})`);
         resolve();
       });
@@ -54,7 +91,7 @@ export class WorkerEngine implements OrtEngine {
    * Starts the worker and its session. `model` is handed over (transferred): the caller must not use
    * it afterwards.
    */
-  static async start(backend: string, data: OrtWorkerData): Promise<WorkerEngine> {
+  static async start(backend: string, data: EngineData): Promise<WorkerEngine> {
     const engine = new WorkerEngine(data, backend);
     try {
       await engine.#reply();
