@@ -1,11 +1,12 @@
 import {
   assertSignal,
+  assertTileOutput,
   type BackendSession,
-  describeValue,
   nextMacrotask,
   RunQueue,
   raceSignal,
   throwIfAborted,
+  tileRunError,
   VdsrError,
 } from '@vdsr/core/backend';
 import type { OrtEngine } from './ort-engine.js';
@@ -66,20 +67,9 @@ export class OrtSession implements BackendSession {
     try {
       output = await this.engine.run(y, width, height);
     } catch (error) {
-      if (error instanceof VdsrError) throw error;
-      throw new VdsrError(
-        'E_BACKEND',
-        `${this.backend} failed to run a ${width} x ${height} tile: ${message(error)}`,
-        { cause: error },
-      );
+      throw tileRunError(error, this.backend, width, height);
     }
-    if (!(output instanceof Float32Array) || output.length !== y.length) {
-      throw new VdsrError(
-        'E_BACKEND',
-        `Expected a Float32Array of length ${y.length} from ${this.backend} but received ${describeValue(output)}`,
-      );
-    }
-    return output;
+    return assertTileOutput(output, y.length, this.backend);
   }
 
   private disposedError(): VdsrError {

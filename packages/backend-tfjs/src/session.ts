@@ -1,13 +1,14 @@
 import {
+  assertTileOutput,
   type BackendSession,
-  describeValue,
   type Precision,
   RunQueue,
   type SessionLimits,
   throwIfAborted,
+  tileRunError,
   VdsrError,
 } from '@vdsr/core/backend';
-import { errorMessage, initTfjsBackend, useTfjsBackend } from './activate.js';
+import { initTfjsBackend, useTfjsBackend } from './activate.js';
 import type { TfjsVdsrGraph } from './graph.js';
 import type { Tf } from './tf.js';
 
@@ -83,21 +84,11 @@ export class TfjsSession implements BackendSession {
       }
       this.assertEngine();
     } catch (error) {
-      if (error instanceof VdsrError) throw error;
-      throw new VdsrError(
-        'E_BACKEND',
-        `${this.backend} failed to run a ${width} x ${height} tile: ${errorMessage(error)}`,
-        { cause: error },
-      );
+      throw tileRunError(error, this.backend, width, height);
     }
-    if (!(output instanceof Float32Array) || output.length !== y.length) {
-      throw new VdsrError(
-        'E_BACKEND',
-        `Expected a Float32Array of length ${y.length} from ${this.backend} but received ${describeValue(output)}`,
-      );
-    }
+    const checked = assertTileOutput(output, y.length, this.backend);
     throwIfAborted(signal);
-    return output;
+    return checked;
   }
 
   /** Throws E_BACKEND, freeing the session, once the engine reports it can no longer run. */

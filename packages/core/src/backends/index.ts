@@ -26,4 +26,5 @@ export { assertPlane, assertSessionOptions } from './args.js';
 export { raceSignal } from './race-signal.js';
 export { type BackendFactory, type RegisterOptions, registerBackend } from './registry.js';
 export { RunQueue } from './run-queue.js';
+export { assertTileOutput, tileRunError } from './tile-output.js';
 export { assertWeights } from './weights.js';
