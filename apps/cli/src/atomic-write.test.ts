@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeAtomic, writeFileAtomic } from './atomic-write.js';
+import { removePendingFilesSync, writeAtomic, writeFileAtomic } from './atomic-write.js';
 import { makeTempDir } from './test-support/harness.js';
 
 let dir: string;
@@ -89,5 +89,32 @@ describe('writeAtomic', () => {
     await expect(failing).rejects.toThrow('encoder failed');
     expect(await readdir(work)).toEqual(['ok.png']);
     expect(await readFile(join(work, 'ok.png'), 'utf8')).toBe('done');
+  });
+});
+
+describe('removePendingFilesSync', () => {
+  it("removes the temporary file being written and the writer's own temporary files beside it", async () => {
+    const sub = join(dir, 'pending');
+    await mkdir(sub);
+    // A live process's temporary file that is not the writer's: it stays.
+    const other = `.keep.${process.pid}-0badf00d.tmp`;
+    await writeFile(join(sub, other), 'another file');
+    let finish!: () => void;
+    const writing = writeAtomic(
+      join(sub, 'd.png'),
+      async (temp) => {
+        await writeFile(temp, 'half');
+        // What @vdsr/sharp's upscaleFile makes beside the file it is given.
+        await writeFile(`${join(sub, `.${temp.split('/').pop()}`)}.${process.pid}-00c0ffee.tmp`, 'carrier');
+        await new Promise<void>((resolve) => (finish = resolve));
+      },
+      { overwrite: false },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await readdir(sub)).toHaveLength(3);
+    removePendingFilesSync();
+    expect(await readdir(sub)).toEqual([other]);
+    finish();
+    await writing.catch(() => undefined);
   });
 });

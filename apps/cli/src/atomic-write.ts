@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { link, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { throwIfAborted, VdsrError } from '@vdsr/core';
@@ -69,9 +69,25 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** For an immediate exit: removes every temporary file still being written. */
+/**
+ * For an immediate exit: removes every temporary file still being written, and the ones its writer
+ * made beside it (@vdsr/sharp's upscaleFile writes its own `.TEMP.PID-8HEX.tmp` files there, which it
+ * removes on 'exit', an event that an exit by signal never emits).
+ */
 export function removePendingFilesSync(): void {
-  for (const temp of pending) rmSync(temp, { force: true });
+  for (const temp of pending) {
+    rmSync(temp, { force: true });
+    const own = `.${basename(temp)}.`;
+    let names: string[] = [];
+    try {
+      names = readdirSync(dirname(temp));
+    } catch {
+      // The directory is gone: nothing left to remove.
+    }
+    for (const name of names) {
+      if (name.startsWith(own) && TEMP_NAME.test(name)) rmSync(join(dirname(temp), name), { force: true });
+    }
+  }
   pending.clear();
 }
 
