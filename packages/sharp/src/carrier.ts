@@ -44,9 +44,14 @@ export async function inMemory(png: AsyncIterable<Buffer>): Promise<Buffer> {
 /** The carrier in a new file at `path`, which sharp reads sequentially: only strips are ever in memory. */
 export function inFile(path: string): CarrierStore {
   return async (png) => {
+    const file = createWriteStream(path, { flags: 'wx' });
+    // A pipeline that failed early (an abort) can settle while the file is still being opened: the
+    // file appears after that, so whoever removes it must wait until the stream has closed.
+    const closed = new Promise<void>((resolve) => file.once('close', resolve));
     try {
-      await pipeline(png, createWriteStream(path, { flags: 'wx' }));
+      await pipeline(png, file);
     } catch (error) {
+      await closed;
       if (isVdsrError(error)) throw error;
       throw new VdsrError('E_IO', `Could not write the temporary file ${path}: ${(error as Error).message}`, {
         cause: error,
